@@ -1,0 +1,80 @@
+// Lint, including the layer rules of docs/architecture.md: renderer → shared, preload → shared,
+// main → shared; only a few thin files may import electron, and only two may touch raw IPC.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/** The only files that may import electron at all. */
+export const ELECTRON_FILES = ['src/main/index.ts', 'src/main/electron/app-protocol.ts', 'src/main/electron/ipc-binding.ts', 'src/main/electron/notifications.ts', 'src/main/electron/dialogs.ts', 'src/preload/index.ts'];
+/** The only files that may use ipcMain / ipcRenderer. */
+export const RAW_IPC_FILES = ['src/main/electron/ipc-binding.ts', 'src/preload/index.ts'];
+
+const electronOnlyHere = { name: 'electron', message: 'Only the thin Electron files (see eslint.config.js ELECTRON_FILES) may import electron; pass what you need in as a port.' };
+const rawIpc = { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC is only allowed in the contract wrapper (ipc-binding.ts, preload/index.ts).' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.reports/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [electronOnlyHere] }],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyHere, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: ask main through window.hubble.' }))],
+          patterns: [
+            { group: ['**/main/**', '**/preload/**'], message: 'The renderer may import only src/shared, never main or preload.' },
+            { group: ['undici', 'better-sqlite3', 'keytar'], message: 'Network, storage and secrets live in main.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'The renderer has no network: ask main through window.hubble.' }, { name: 'XMLHttpRequest', message: 'The renderer has no network.' }, { name: 'WebSocket', message: 'The renderer has no network.' }],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyHere],
+          patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyHere, ...nodeBuiltins.map((name) => ({ name, message: 'src/shared runs in every process: no Node imports.' }))],
+          patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from the processes.' }],
+        },
+      ],
+    },
+  },
+  // Last, so they override the per-layer blocks above for these few files.
+  {
+    files: ELECTRON_FILES,
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc] }] },
+  },
+  {
+    files: RAW_IPC_FILES,
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,38 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { useNavigation } from '../stores/navigation.ts';
+import { areas } from './areas.ts';
+
+/** Arrow keys move between areas, Home/End jump to the ends; Ctrl/Cmd+1…9 works from anywhere (see App). */
+export function Sidebar() {
+  const { area: current, goTo } = useNavigation();
+  const list = useRef<HTMLUListElement>(null);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next =
+      event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : null;
+    if (next === null) return;
+    event.preventDefault();
+    buttons[(next + buttons.length) % buttons.length]?.focus();
+  };
+
+  return (
+    <nav className="sidebar" aria-label="Areas">
+      <ul ref={list} onKeyDown={onKeyDown}>
+        {areas.map((area, index) => (
+          <li key={area.id}>
+            <button
+              type="button"
+              aria-current={area.id === current ? 'page' : undefined}
+              onClick={() => goTo(area.id)}
+              title={index < 9 ? `${area.label} (Ctrl+${index + 1})` : area.label}
+            >
+              {area.label}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,10 @@
+import type { ReactElement } from 'react';
+import { DashboardPage } from '../pages/DashboardPage.tsx';
+import { ProfilesPage } from '../pages/ProfilesPage.tsx';
+import type { AreaId } from './areas.ts';
+
+/** The page component of each area that has one; the others show NotBuiltYet. */
+export const pages: Partial<Record<AreaId, () => ReactElement>> = {
+  dashboard: DashboardPage,
+  profiles: ProfilesPage,
+};

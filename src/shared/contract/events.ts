@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { event } from './define.ts';
+import { profileListSchema } from './profiles.ts';
+
+/** Every event main may push to the renderer, keyed by name. */
+export const events = {
+  'profiles.changed': event({
+    summary: 'The profile list or the active profile changed',
+    payload: profileListSchema,
+  }),
+};
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;

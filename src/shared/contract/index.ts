@@ -1,0 +1,45 @@
+import type { z } from 'zod';
+import { appOperations } from './app.ts';
+import type { OperationSpec } from './define.ts';
+import { events, type EventName, type EventPayload } from './events.ts';
+import { profileOperations } from './profiles.ts';
+import type { Result } from './result.ts';
+
+/** The whole renderer ↔ main surface, by area. One entry per operation; the preload exposes exactly these. */
+export const contract = {
+  app: appOperations,
+  profiles: profileOperations,
+};
+export type Contract = typeof contract;
+export type Area = keyof Contract;
+
+export { events };
+export type { EventName, EventPayload };
+
+export const channelOf = (area: string, name: string) => `${area}.${name}`;
+
+/** Every channel in the contract, e.g. `profiles.list`. */
+export function listChannels(): string[] {
+  return Object.entries(contract).flatMap(([area, ops]) => Object.keys(ops).map((name) => channelOf(area, name)));
+}
+
+export function findOperation(channel: string): OperationSpec | undefined {
+  const dot = channel.indexOf('.');
+  const area = channel.slice(0, dot) as Area;
+  const ops = Object.hasOwn(contract, area) ? (contract[area] as Record<string, OperationSpec>) : undefined;
+  const name = channel.slice(dot + 1);
+  return ops && Object.hasOwn(ops, name) ? ops[name] : undefined;
+}
+
+type OperationCall<O extends OperationSpec> = undefined extends z.input<O['input']>
+  ? (input?: z.input<O['input']>) => Promise<Result<z.output<O['output']>>>
+  : (input: z.input<O['input']>) => Promise<Result<z.output<O['output']>>>;
+
+export type HubbleApi = {
+  readonly [A in Area]: { readonly [K in keyof Contract[A]]: OperationCall<Contract[A][K] & OperationSpec> };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+export type OperationInput<A extends Area, K extends keyof Contract[A]> = z.output<(Contract[A][K] & OperationSpec)['input']>;
+export type OperationOutput<A extends Area, K extends keyof Contract[A]> = z.input<(Contract[A][K] & OperationSpec)['output']>;
