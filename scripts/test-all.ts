@@ -47,9 +47,10 @@ function vitestSuite(name: string, project: string, wrapper: string[] = []): voi
   record(name, { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests });
 }
 
-function playwrightSuite(name: string, project: string): void {
+function playwrightSuite(name: string, project: string, wrapper: string[] = []): void {
   const output = path.join(reports, `playwright-${project}.json`);
-  const status = run('npx', ['playwright', 'test', '--project', project], { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const args = [...wrapper, 'npx', 'playwright', 'test', `--project=${project}`];
+  const status = run(args[0]!, args.slice(1), { PLAYWRIGHT_JSON_OUTPUT_NAME: output });
   if (!fs.existsSync(output)) {
     record(name, { passed: 0, failed: 1, skipped: 0 });
     return;
@@ -65,7 +66,8 @@ vitestSuite('unit', 'unit');
 vitestSuite('dom', 'dom');
 vitestSuite('keychain', 'keychain', ['sh', 'scripts/with-keyring.sh']);
 if (check('build', 'npm', ['run', '--silent', 'build:renderer'])) {
-  playwrightSuite('e2e', 'e2e');
+  // The harness keeps profile secrets in the real keychain, so e2e runs on a private unlocked gnome-keyring too.
+  playwrightSuite('e2e', 'e2e', ['sh', 'scripts/with-keyring.sh']);
 } else {
   record('e2e', { passed: 0, failed: 1, skipped: 0 });
 }

@@ -1,0 +1,85 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildHubbleApi } from '../../src/shared/contract/build-api.ts';
+import { App } from '../../src/renderer/src/app/App.tsx';
+import { areas } from '../../src/renderer/src/app/areas.ts';
+import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
+
+const profiles = {
+  activeProfileId: 'simulator',
+  profiles: [{ id: 'simulator', name: 'Simulator', environment: 'simulator', baseUrl: 'http://127.0.0.1:1', colour: '#7c3aed', builtIn: true }],
+};
+
+let emit: (event: string, payload: unknown) => void = () => {};
+
+/** A window.hubble whose answers come from a table, built by the real contract builder. */
+function installFakeHubble(answers: Record<string, unknown>) {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  emit = (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload));
+  Object.defineProperty(window, 'hubble', {
+    configurable: true,
+    value: buildHubbleApi({
+      invoke: async (channel) => (channel in answers ? { ok: true, value: answers[channel] } : { ok: false, error: { kind: 'NOT_FOUND', message: channel } }),
+      subscribe: (event, listener) => {
+        if (!listeners.has(event)) listeners.set(event, new Set());
+        listeners.get(event)!.add(listener);
+        return () => listeners.get(event)!.delete(listener);
+      },
+    }),
+  });
+}
+
+beforeEach(() => {
+  window.location.hash = '';
+  useProfiles.setState({ list: null, error: null });
+  installFakeHubble({
+    'profiles.list': profiles,
+    'app.info': { name: 'Hubble Ops Console', version: '9.9.9', platform: 'linux', arch: 'x64', dataDir: '/data', shell: 'browser-harness', runtime: { node: '24', v8: '13', electron: null, chrome: null } },
+  });
+});
+afterEach(cleanup);
+
+describe('app shell', () => {
+  it('lists every area of the design in the sidebar', async () => {
+    render(<App />);
+    const nav = screen.getByRole('navigation', { name: 'Areas' });
+    expect(within(nav).getAllByRole('button').map((button) => button.textContent)).toEqual(areas.map((area) => area.label));
+  });
+
+  it('shows the active profile and its environment in the title bar', async () => {
+    render(<App />);
+    const active = await screen.findByLabelText('Active profile');
+    expect(active.textContent).toContain('Simulator');
+    expect(active.textContent).toContain('Simulated');
+  });
+
+  it('switches to a production frame when main says production is active', async () => {
+    const { container } = render(<App />);
+    await screen.findByLabelText('Active profile');
+    act(() =>
+      emit('profiles.changed', {
+        activeProfileId: 'prod',
+        profiles: [...profiles.profiles, { id: 'prod', name: 'Live', environment: 'production', baseUrl: 'https://api.myhubble.money', colour: '#dc2626', builtIn: false }],
+      }),
+    );
+    expect(container.querySelector('.app-shell')?.getAttribute('data-environment')).toBe('production');
+    expect(screen.getByLabelText('Active profile').textContent).toContain('PRODUCTION');
+  });
+
+  it('says plainly when an area is not built yet', async () => {
+    render(<App />);
+    fireEvent.click(screen.getByRole('button', { name: 'Alerts' }));
+    expect(await screen.findByRole('heading', { name: 'Alerts', level: 1 })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('not built yet');
+  });
+
+  it('moves focus through the sidebar with the arrow keys and wraps around', () => {
+    render(<App />);
+    const buttons = within(screen.getByRole('navigation', { name: 'Areas' })).getAllByRole('button');
+    buttons[0]!.focus();
+    fireEvent.keyDown(buttons[0]!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(buttons.at(-1));
+    fireEvent.keyDown(buttons.at(-1)!, { key: 'Home' });
+    expect(document.activeElement).toBe(buttons[0]);
+  });
+});
