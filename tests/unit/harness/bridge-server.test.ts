@@ -1,14 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import { startHarness, type Harness } from '../../fixtures/harness.ts';
 
 const TOKEN = 'test-token-0123456789';
 let harness: Harness;
 
+let staticDir: string;
+
+// A stand-in renderer build, so this suite does not depend on `npm run build:renderer` having run.
 beforeAll(async () => {
-  harness = await startHarness({ token: TOKEN });
+  staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-static-'));
+  fs.mkdirSync(path.join(staticDir, 'assets'));
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
+  fs.writeFileSync(path.join(staticDir, 'assets/app.js'), 'export {};');
+  harness = await startHarness({ token: TOKEN, staticDir });
 });
-afterAll(async () => harness.close());
+afterAll(async () => {
+  await harness.close();
+  fs.rmSync(staticDir, { recursive: true, force: true });
+});
 
 const invoke = (body: string, headers: Record<string, string> = { 'x-bridge-token': TOKEN }) =>
   fetch(new URL('/__bridge/invoke', harness.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
