@@ -1,8 +1,21 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { AppInfo } from '../../shared/contract/app.ts';
+import { createCallsArea, type CallsArea } from '../calls/calls-area.ts';
 import { EventBus } from '../events/event-bus.ts';
 import { createIpcRouter, type IpcRouter } from '../ipc/router.ts';
-import { createProfileHandlers } from '../profiles/profile-handlers.ts';
+import type { EnvironmentBaseUrls } from '../profiles/base-url-policy.ts';
+import { createProfilesArea } from '../profiles/profiles-area.ts';
+import type { ProfileService } from '../profiles/profile-service.ts';
+import { runConnectionTest } from '../profiles/connection-test/run-connection-test.ts';
+import { appMigrations } from '../store/app-migrations/index.ts';
+import { openDatabase } from '../store/open-database.ts';
+import { startSimulator, type RunningSimulator } from '../simulator/index.ts';
+import { ProfileStores } from '../store/profile-store.ts';
+import type { SecretVault } from '../vault/secret-vault.ts';
+import { createProfileSecretSource } from '../webhooks/profile-secret-source.ts';
+import { createWebhookHandlers } from '../webhooks/webhook-handlers.ts';
+import { createWebhookService } from '../webhooks/webhook-service.ts';
 import { createAppHandlers } from './app-handlers.ts';
 import { describeRuntime } from './runtime-info.ts';
 
@@ -11,11 +24,21 @@ export interface ConsoleCoreOptions {
   shell: AppInfo['shell'];
   version: string;
   onUnexpectedError?: (where: string, error: unknown) => void;
+  /** Profile secrets live in the OS keychain (keytar) unless a test injects another vault. */
+  vault?: SecretVault;
+  /** Tests only: point the staging/production profiles at a local simulator. */
+  environmentBaseUrls?: EnvironmentBaseUrls;
 }
 
 export interface ConsoleCore {
   readonly router: IpcRouter;
   readonly events: EventBus;
+  /** Profiles, the active profile, connectionFor(profileId) and onActiveProfileChanged for per-profile services. */
+  readonly profiles: ProfileService;
+  /** Hubble clients per profile and the call log (their recorder). */
+  readonly calls: CallsArea;
+  /** The embedded Hubble simulator behind the built-in Simulator profile, while the core runs. */
+  readonly simulator: RunningSimulator | null;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -28,17 +51,56 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const events = new EventBus();
   const info = describeRuntime(options.shell, options.version, options.dataDir);
+  const appDb = openDatabase(path.join(options.dataDir, 'app.db'), appMigrations);
+  const profileStores = new ProfileStores(options.dataDir);
+  let simulator: RunningSimulator | null = null;
+  const profilesArea = createProfilesArea({
+    appDb,
+    dataDir: options.dataDir,
+    vault: options.vault,
+    simulatorBaseUrl: () => simulator?.baseUrl ?? 'embedded',
+    environmentBaseUrls: options.environmentBaseUrls,
+    testConnection: (profiles, profileId) => runConnectionTest(profiles.connectionFor(profileId), { recorder: callsArea.calls.recorder(profileId) }),
+    onProfilesChanged: (list) => events.emit('profiles.changed', list),
+    onListenerError: options.onUnexpectedError,
+    deleteProfileData: (profileId) => callsArea.deleteProfileData(profileId),
+  });
+  const callsArea = createCallsArea({
+    stores: profileStores,
+    events,
+    activeProfileId: () => profilesArea.profiles.activeProfileId(),
+    connectionFor: (profileId) => profilesArea.profiles.connectionFor(profileId),
+    simulatorBaseUrl: () => simulator?.baseUrl ?? null,
+    secretValues: async (profileId) => [await profilesArea.profiles.secretFor(profileId, 'webhookSecret')],
+    audit: (entry) => profilesArea.audit.record(entry),
+    onError: options.onUnexpectedError,
+  });
   const router = createIpcRouter(
     {
       app: createAppHandlers(info),
-      profiles: createProfileHandlers({ simulatorBaseUrl: () => 'embedded' }),
+      ...profilesArea.handlers,
+      ...callsArea.handlers,
+      webhooks: createWebhookHandlers(createWebhookService({ secrets: createProfileSecretSource(profilesArea.profiles) })),
     },
-    { onUnexpectedError: options.onUnexpectedError },
+    { onUnexpectedError: options.onUnexpectedError, guard: profilesArea.guard },
   );
   return {
     router,
     events,
-    async start() {},
-    async stop() {},
+    profiles: profilesArea.profiles,
+    calls: callsArea,
+    get simulator() {
+      return simulator;
+    },
+    async start() {
+      simulator ??= await startSimulator();
+    },
+    async stop() {
+      await simulator?.close();
+      simulator = null;
+      await callsArea.close();
+      profileStores.closeAll();
+      appDb.close();
+    },
   };
 }

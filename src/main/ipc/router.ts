@@ -28,6 +28,11 @@ export interface IpcRouter {
 export interface RouterOptions {
   /** Where unexpected failures are reported; never receives the input (it may hold a secret). */
   onUnexpectedError?: (channel: string, error: unknown) => void;
+  /**
+   * Runs after input parsing and before the handler (the production guard, src/main/guard). It refuses an
+   * operation by throwing an AppError; the handler is then never called.
+   */
+  guard?: (channel: string, spec: OperationSpec, input: unknown) => void | Promise<void>;
 }
 
 const issuesOf = (error: z.ZodError) =>
@@ -58,6 +63,7 @@ export function createIpcRouter(handlers: Handlers, options: RouterOptions = {})
         return fail('VALIDATION', `Invalid input for ${channel}`, { issues: issuesOf(input.error) });
       }
       try {
+        await options.guard?.(channel, entry.spec, input.data);
         const value = await entry.handler(input.data, ctx);
         const output = entry.spec.output.safeParse(value);
         if (!output.success) {

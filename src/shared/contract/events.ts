@@ -8,6 +8,10 @@ export const events = {
     summary: 'The profile list or the active profile changed',
     payload: profileListSchema,
   }),
+  'calls.recorded': event({
+    summary: 'New Hubble calls were written to a profile\'s call log',
+    payload: z.object({ profileId: z.string(), rows: z.number().int(), lastId: z.number().int() }),
+  }),
 };
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -1,14 +1,22 @@
 import type { z } from 'zod';
 import { appOperations } from './app.ts';
+import { auditOperations } from './audit.ts';
+import { callOperations } from './calls.ts';
 import type { OperationSpec } from './define.ts';
 import { events, type EventName, type EventPayload } from './events.ts';
+import { guardOperations } from './guard.ts';
 import { profileOperations } from './profiles.ts';
 import type { Result } from './result.ts';
+import { webhooksOperations } from './webhooks.ts';
 
 /** The whole renderer ↔ main surface, by area. One entry per operation; the preload exposes exactly these. */
 export const contract = {
   app: appOperations,
   profiles: profileOperations,
+  guard: guardOperations,
+  audit: auditOperations,
+  calls: callOperations,
+  webhooks: webhooksOperations,
 };
 export type Contract = typeof contract;
 export type Area = keyof Contract;

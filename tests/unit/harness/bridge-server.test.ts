@@ -86,7 +86,7 @@ describe('browser harness bridge', () => {
     const response = await fetch(new URL(`/__bridge/events?token=${TOKEN}`, harness.url), { signal: controller.signal });
     const reader = response.body!.getReader();
     await reader.read(); // the ": connected" comment: the subscription is live
-    harness.core.events.emit('profiles.changed', { activeProfileId: 'simulator', profiles: [] });
+    harness.core.events.emit('profiles.changed', { activeProfileId: 'simulator', profiles: [], welcomeDismissed: false });
     let text = '';
     while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();

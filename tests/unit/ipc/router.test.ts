@@ -3,11 +3,30 @@ import { AppError } from '../../../src/main/errors/app-error.ts';
 import { createIpcRouter, type Handlers } from '../../../src/main/ipc/router.ts';
 import { createConsoleCore } from '../../../src/main/app/console-core.ts';
 import { listChannels } from '../../../src/shared/contract/index.ts';
+import type { Profile } from '../../../src/shared/contract/profiles.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 const ctx = { shell: 'browser-harness' } as const;
+
+const builtinSimulatorProfileForTest: Profile = {
+  id: 'simulator',
+  name: 'Simulator',
+  environment: 'simulator',
+  baseUrl: 'x',
+  colour: '#000',
+  builtIn: true,
+  clientId: 'sim-staging-b2b',
+  walletMinimum: null,
+  polling: { walletSecs: 300, processingOrdersSecs: 30, catalogSyncHours: 24 },
+  rateLimits: [],
+  webhookReceiver: { enabled: false, port: 8787 },
+  credentialSource: 'built-in',
+  secrets: { clientSecret: { set: false, updatedAt: null }, webhookSecret: { set: false, updatedAt: null } },
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+};
 
 /** A real router over the real contract, with every handler replaced by a spy that answers from `answers`. */
 function routerWithSpies(answers: Record<string, unknown> = {}) {
@@ -84,7 +103,8 @@ describe('IPC router', () => {
     const leaky = routerWithSpies({
       'profiles.list': {
         activeProfileId: 'simulator',
-        profiles: [{ id: 'simulator', name: 'Simulator', environment: 'simulator', baseUrl: 'x', colour: '#000', builtIn: true, clientSecret: 'LEAK' }],
+        profiles: [{ ...builtinSimulatorProfileForTest, clientSecret: 'LEAK' }],
+        welcomeDismissed: false,
       },
     });
     const result = await leaky.router.dispatch('profiles.list', undefined, ctx);

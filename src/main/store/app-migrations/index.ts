@@ -1,4 +1,8 @@
 import type { Migration } from '../migrate.ts';
+import { createProfiles } from './001-profiles.ts';
+import { createProfileSecrets } from './002-profile-secrets.ts';
+import { createAppSettings } from './003-app-settings.ts';
+import { createAuditLog } from './004-audit-log.ts';
 
 /** The app-wide database (app.db): profiles, settings, audit log. Append only. */
-export const appMigrations: readonly Migration[] = [];
+export const appMigrations: readonly Migration[] = [createProfiles, createProfileSecrets, createAppSettings, createAuditLog];

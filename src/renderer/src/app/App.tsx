@@ -4,6 +4,7 @@ import { useAppInfo } from '../stores/app-info.ts';
 import { useNavigation } from '../stores/navigation.ts';
 import { followProfileChanges, useProfiles } from '../stores/profiles.ts';
 import { areas } from './areas.ts';
+import { CommandPalette } from './CommandPalette.tsx';
 import { pages } from './pages.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { TitleBar } from './TitleBar.tsx';
@@ -44,6 +45,7 @@ export function App() {
           {Page ? <Page /> : <NotBuiltYet title={current.label} purpose={current.purpose} />}
         </main>
       </div>
+      <CommandPalette />
     </div>
   );
 }

@@ -7,6 +7,7 @@ interface ProfilesState {
   error: string | null;
   load(): Promise<void>;
   active(): Profile | null;
+  byId(profileId: string): Profile | null;
 }
 
 export const useProfiles = create<ProfilesState>((set, get) => ({
@@ -21,9 +22,17 @@ export const useProfiles = create<ProfilesState>((set, get) => ({
     const list = get().list;
     return list?.profiles.find((profile) => profile.id === list.activeProfileId) ?? null;
   },
+  byId(profileId) {
+    return get().list?.profiles.find((profile) => profile.id === profileId) ?? null;
+  },
 }));
 
 /** Kept in sync with main: any window that changes profiles tells every other through this event. */
 export function followProfileChanges(): () => void {
   return hubble().on('profiles.changed', (list) => useProfiles.setState({ list }));
+}
+
+/** After a change, read the list again rather than wait for the event, so this window is never behind. */
+export async function refreshProfiles(): Promise<void> {
+  await useProfiles.getState().load();
 }

@@ -1,0 +1,125 @@
+import type { SimulatorClock } from './clock.ts';
+import type { Catalogue } from './catalogue/catalogue-schema.ts';
+import { settleDue } from './orders/settlement.ts';
+import type { ScenarioName } from './scenarios.ts';
+import type { ClientState } from './state/clients.ts';
+import { createSimState, type SimState } from './state/sim-state.ts';
+import { WebhookDispatcher } from './webhooks/dispatcher.ts';
+import type { WebhookType } from './webhooks/payloads.ts';
+
+export interface EngineOptions {
+  seed: number;
+  scenario: ScenarioName;
+  tokenTtlSecs: number;
+  webhook: { url: string; secret: string } | undefined;
+  clock: SimulatorClock;
+  catalogue: Catalogue;
+}
+
+/**
+ * The simulator's core: the state a reset rebuilds, the clock, the webhook dispatcher and the settlement timer.
+ * Free of HTTP; the server and the control API call into it.
+ */
+export class SimEngine {
+  readonly clock: SimulatorClock;
+  readonly catalogue: Catalogue;
+  readonly webhooks: WebhookDispatcher;
+  state: SimState;
+  /** Base URL of the main listener, for absolute asset URLs in webhook payloads. */
+  assetBase = '';
+  private readonly options: EngineOptions;
+  private settleTimer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(options: EngineOptions) {
+    this.options = options;
+    this.clock = options.clock;
+    this.catalogue = options.catalogue;
+    this.state = this.freshState(options.seed, options.scenario);
+    this.webhooks = new WebhookDispatcher({ config: () => this.state.config.webhooks, now: () => this.clock.now() });
+  }
+
+  /** Back to the seeded initial state: clients, wallets, brands, orders, tokens, logs, faults, config and clock offset. */
+  reset(seed = this.options.seed, scenario = this.options.scenario): void {
+    this.state = this.freshState(seed, scenario);
+    this.webhooks.reset();
+    this.clock.reset();
+    this.armSettlementTimer();
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Advances the clock, then settles whatever came due, in order. */
+  advance(seconds: number): void {
+    this.clock.advance(seconds * 1000);
+    this.settleDue();
+  }
+
+  settleDue(): void {
+    if (this.state.orders.pending.size === 0) return;
+    settleDue(this);
+    this.armSettlementTimer();
+  }
+
+  /**
+   * For interactive use: a real timer fires when the earliest PROCESSING order is due. A frozen clock never
+   * moves on its own, so there is no timer then and settlement happens only through advance().
+   */
+  armSettlementTimer(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    this.settleTimer = undefined;
+    if (this.closed || this.clock.frozen) return;
+    const next = this.state.orders.nextSettlementAt();
+    if (next === undefined) return;
+    const delay = Math.min(Math.max(0, next - this.clock.now()), 2_147_483_647);
+    this.settleTimer = setTimeout(() => {
+      // A timer callback has no caller to report to: a failed settlement must never take the console down.
+      try {
+        this.settleDue();
+      } catch {
+        this.armSettlementTimer();
+      }
+    }, delay);
+    this.settleTimer.unref();
+  }
+
+  notify(client: ClientState, type: WebhookType, payload: unknown): void {
+    if (!client.webhookUrl) return;
+    this.webhooks.enqueue({
+      clientId: client.clientId,
+      url: client.webhookUrl,
+      secret: client.webhookSecret,
+      type,
+      payload,
+    });
+  }
+
+  /** Brand webhooks go to every client the brand is enabled for. */
+  notifyBrand(brandId: string, type: WebhookType, payload: unknown): void {
+    for (const client of this.state.clients.values())
+      if (!client.notEnabledBrandIds.has(brandId)) this.notify(client, type, payload);
+  }
+
+  invalidateCaches(): void {
+    this.state.brands.touch();
+    this.state.productCache.clear();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.settleTimer) clearTimeout(this.settleTimer);
+    await this.webhooks.close();
+  }
+
+  private freshState(seed: number, scenario: ScenarioName): SimState {
+    return createSimState({
+      seed,
+      scenario,
+      tokenTtlSecs: this.options.tokenTtlSecs,
+      webhook: this.options.webhook,
+      catalogue: this.catalogue,
+    });
+  }
+}

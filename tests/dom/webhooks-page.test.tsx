@@ -1,0 +1,317 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildHubbleApi } from '../../src/shared/contract/build-api.ts';
+import { WebhooksPage } from '../../src/renderer/src/pages/webhooks/WebhooksPage.tsx';
+import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
+import { useWebhookSigning } from '../../src/renderer/src/stores/webhook-signing.ts';
+import { useWebhooks } from '../../src/renderer/src/stores/webhooks.ts';
+import type { Verification } from '../../src/shared/webhooks/verification.ts';
+import type { Classification } from '../../src/shared/webhooks/classification.ts';
+
+const ORDER_BODY = '{\n  "id": "order_id",\n  "status": "SUCCESS"\n}';
+const ORDER_SIGNATURE = 'PS+yCBFXxu2u0mJO4IX+/Z+b4zCf51cHtIBuDqcusz0=';
+
+const examples = [
+  {
+    id: 'order-terminal-state',
+    type: 'order-terminal-state',
+    label: 'Order Reached Terminal State',
+    family: 'partner-api',
+    source: 'Seed 001',
+    body: ORDER_BODY,
+    signature: ORDER_SIGNATURE,
+    signedWithProfileId: 'simulator',
+  },
+  {
+    id: 'sdk-brand-disabled',
+    type: 'sdk-brand-disabled',
+    label: 'SDK BRAND_DISABLED',
+    family: 'sdk-brand-event',
+    source: 'Seed 002',
+    body: '{}',
+    signature: null,
+    signedWithProfileId: null,
+  },
+];
+
+const invalid: Verification = {
+  verdict: 'invalid',
+  bodyBytes: 36,
+  headerPresent: true,
+  secretLabel: 'the webhook secret of profile "Simulator" (simulator)',
+  expectedSignature: 'aGVsbG8=',
+  findings: [
+    {
+      code: 'BODY_RESERIALISED',
+      title: 'Body re-serialised',
+      message: 'Your body is not the byte sequence Hubble signed.',
+      evidence: [{ label: 'Layout of the signed form', value: 'pretty-printed, 2-space indent' }],
+      fix: 'Compute the HMAC over the raw request body.',
+    },
+  ],
+  diff: {
+    leftLabel: 'Your body',
+    rightLabel: 'The form that verifies',
+    leftBytes: 36,
+    rightBytes: 45,
+    firstDifferenceAt: 1,
+    removedBytes: 0,
+    addedBytes: 9,
+    segments: [
+      { op: 'equal', text: '{', bytes: 1, elidedBytes: 0, hex: null },
+      { op: 'added', text: '\n  ', bytes: 3, elidedBytes: 0, hex: '0a 20 20' },
+      { op: 'equal', text: '"id":', bytes: 5, elidedBytes: 0, hex: null },
+      { op: 'equal', text: '', bytes: 0, elidedBytes: 1234, hex: null },
+    ],
+    approximate: false,
+    truncated: false,
+  },
+  checked: ['the exact 36 bytes with the webhook secret of profile "Simulator" (simulator)'],
+};
+
+const classification: Classification = {
+  json: 'object',
+  parseError: null,
+  type: 'order-terminal-state',
+  label: 'Order Reached Terminal State',
+  family: 'partner-api',
+  confidence: 'high',
+  score: 1,
+  reason: 'No type field.',
+  alternatives: [],
+  valid: true,
+  issues: [],
+  unknownFields: [],
+  notes: [],
+  advice: [
+    'The payload carries no referenceId and no vouchers: fetch the order by its id with GET /v1/partners/orders/{id}.',
+  ],
+  facts: [{ label: 'id', value: '"order_id"' }],
+};
+
+let calls: Array<{ channel: string; input: unknown }> = [];
+let answers: Record<string, unknown> = {};
+
+function installFakeHubble() {
+  Object.defineProperty(window, 'hubble', {
+    configurable: true,
+    value: buildHubbleApi({
+      invoke: async (channel, input) => {
+        calls.push({ channel, input });
+        const answer = answers[channel];
+        if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
+        return channel in answers
+          ? { ok: true, value: answer }
+          : { ok: false, error: { kind: 'NOT_FOUND', message: channel } };
+      },
+      subscribe: () => () => {},
+    }),
+  });
+}
+
+beforeEach(() => {
+  calls = [];
+  answers = {
+    'webhooks.examples': { examples },
+    'webhooks.verify': invalid,
+    'webhooks.classify': classification,
+  };
+  installFakeHubble();
+  useWebhooks.setState({
+    examples: null,
+    examplesError: null,
+    body: { kind: 'text', text: '' },
+    header: '',
+    headerAbsent: false,
+    secret: { kind: 'profile', profileId: 'simulator' },
+    busy: false,
+    verification: null,
+    classification: null,
+    error: null,
+  });
+  useWebhookSigning.setState({
+    body: '',
+    signed: null,
+    error: null,
+    busy: false,
+    secret: { kind: 'profile', profileId: 'simulator' },
+  });
+  useProfiles.setState({
+    error: null,
+    list: {
+      activeProfileId: 'simulator',
+      profiles: [
+        {
+          id: 'simulator',
+          name: 'Simulator',
+          environment: 'simulator',
+          baseUrl: 'embedded',
+          colour: '#7c3aed',
+          builtIn: true,
+        },
+        {
+          id: 'prod-1',
+          name: 'Acme production',
+          environment: 'production',
+          baseUrl: 'https://api.myhubble.money',
+          colour: '#dc2626',
+          builtIn: false,
+        },
+      ],
+    } as never,
+  });
+});
+afterEach(cleanup);
+
+const debuggerRegion = () => screen.getByRole('region', { name: 'Signature debugger' });
+const lastCall = (channel: string) =>
+  calls.filter((call) => call.channel === channel).at(-1)?.input as Record<string, unknown>;
+
+describe('Webhooks → Signature debugger', () => {
+  it('renders while the profile list is still loading', () => {
+    useProfiles.setState({ list: null });
+    render(<WebhooksPage />);
+    expect(within(debuggerRegion()).getByRole('group', { name: 'Secret source' })).toBeTruthy();
+    expect((within(debuggerRegion()).getByLabelText('Profile') as HTMLSelectElement).options).toHaveLength(0);
+  });
+
+  it('loads an example from main into the body, the header and the secret source', async () => {
+    render(<WebhooksPage />);
+    const region = debuggerRegion();
+    const menu = within(region).getByLabelText('Load example');
+    await waitFor(() =>
+      expect(within(menu).getByRole('option', { name: 'Order Reached Terminal State' })).toBeTruthy(),
+    );
+    expect(within(menu).getByRole('group', { name: 'Partner API webhooks' })).toBeTruthy();
+    fireEvent.change(menu, { target: { value: 'order-terminal-state' } });
+    expect((within(region).getByLabelText('Raw body') as HTMLTextAreaElement).value).toBe(ORDER_BODY);
+    expect((within(region).getByLabelText('X-Verify header') as HTMLInputElement).value).toBe(ORDER_SIGNATURE);
+    expect(
+      (within(region).getByRole('radio', { name: "A profile's webhook secret" }) as HTMLInputElement).checked,
+    ).toBe(true);
+    expect((within(region).getByLabelText('Profile') as HTMLSelectElement).value).toBe('simulator');
+  });
+
+  it('verifies the pasted text and shows the verdict, the findings with their codes, the diff and the classification', async () => {
+    render(<WebhooksPage />);
+    const region = debuggerRegion();
+    fireEvent.change(within(region).getByLabelText('Raw body'), {
+      target: { value: '{"id":"order_id","status":"SUCCESS"}' },
+    });
+    fireEvent.change(within(region).getByLabelText('X-Verify header'), { target: { value: ORDER_SIGNATURE } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Verify signature' }));
+    expect((await within(region).findByRole('status', { name: 'Verdict' })).textContent).toBe('✗ Signature invalid');
+    expect(lastCall('webhooks.verify')).toEqual({
+      body: { text: '{"id":"order_id","status":"SUCCESS"}' },
+      signatureHeader: ORDER_SIGNATURE,
+      secret: { kind: 'profile', profileId: 'simulator' },
+    });
+    expect(lastCall('webhooks.classify')).toEqual({ body: { text: '{"id":"order_id","status":"SUCCESS"}' } });
+    const findings = within(region).getByRole('list', { name: 'Findings' });
+    expect(within(findings).getByRole('heading', { level: 3 }).textContent).toBe(
+      'BODY_RESERIALISED Body re-serialised',
+    );
+    expect(within(findings).getByText('pretty-printed, 2-space indent')).toBeTruthy();
+    const diff = within(region).getByRole('figure', { name: 'Byte diff' });
+    expect(diff.querySelector('pre ins')?.textContent).toBe('↵\n··');
+    expect(diff.querySelector('pre ins')?.getAttribute('title')).toContain('0a 20 20');
+    expect(within(diff).getByText('…1,234 bytes unchanged…')).toBeTruthy();
+    expect(within(region).getByLabelText('Webhook type').textContent).toBe('Order Reached Terminal State');
+    expect(
+      within(within(region).getByRole('list', { name: 'Handling advice' })).getByText(/no referenceId/),
+    ).toBeTruthy();
+  });
+
+  it('sends a pasted secret and a missing header as null', async () => {
+    render(<WebhooksPage />);
+    const region = debuggerRegion();
+    fireEvent.change(within(region).getByLabelText('Raw body'), { target: { value: '{}' } });
+    fireEvent.click(within(region).getByRole('radio', { name: 'Pasted secret' }));
+    fireEvent.change(within(region).getByLabelText('Webhook secret'), { target: { value: 'whsec_typed' } });
+    fireEvent.click(within(region).getByLabelText('The request had no X-Verify header'));
+    fireEvent.click(within(region).getByRole('button', { name: 'Verify signature' }));
+    await within(region).findByRole('status', { name: 'Verdict' });
+    expect(lastCall('webhooks.verify')).toEqual({
+      body: { text: '{}' },
+      signatureHeader: null,
+      secret: { kind: 'pasted', value: 'whsec_typed' },
+    });
+  });
+
+  it('a chosen file is sent as base64 of its exact bytes (BOM and CRLF included)', async () => {
+    render(<WebhooksPage />);
+    const region = debuggerRegion();
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d, 0x0d, 0x0a, 0xff]);
+    const input = within(region).getByLabelText('Body file');
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [new File([bytes], 'body.json')] } });
+    });
+    await within(region).findByRole('group', { name: 'Body file in use' });
+    expect(within(region).getByText(/Verifying the exact 8 bytes of/)).toBeTruthy();
+    fireEvent.click(within(region).getByRole('button', { name: 'Verify signature' }));
+    await within(region).findByRole('status', { name: 'Verdict' });
+    const sent = lastCall('webhooks.verify').body as { base64: string };
+    expect([...atob(sent.base64)].map((char) => char.charCodeAt(0))).toEqual([...bytes]);
+  });
+
+  it('a file over 1 MiB is refused before anything is sent', async () => {
+    render(<WebhooksPage />);
+    const region = debuggerRegion();
+    await act(async () => {
+      fireEvent.change(within(region).getByLabelText('Body file'), {
+        target: { files: [new File([new Uint8Array(1024 * 1024 + 1)], 'big.bin')] },
+      });
+    });
+    expect((await within(region).findByRole('alert')).textContent).toContain(
+      '1,048,577 bytes; the debugger accepts bodies up to 1 MiB',
+    );
+    expect(calls.filter((call) => call.channel === 'webhooks.verify')).toEqual([]);
+  });
+
+  it("shows main's refusal in its own words", async () => {
+    answers['webhooks.verify'] = {
+      ok: false,
+      error: {
+        kind: 'NOT_FOUND',
+        message: 'Profile "Acme production" (production) has no webhook secret in the keychain.',
+      },
+    };
+    render(<WebhooksPage />);
+    const region = debuggerRegion();
+    fireEvent.change(within(region).getByLabelText('Raw body'), { target: { value: '{}' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Verify signature' }));
+    expect((await within(region).findByRole('alert')).textContent).toContain('has no webhook secret');
+  });
+});
+
+describe('Webhooks → Signing tool', () => {
+  it('signs the body with the chosen profile and shows the signature, curl and raw headers', async () => {
+    answers['webhooks.sign'] = {
+      signature: 'c2lnbmF0dXJl',
+      headerLine: 'X-Verify: c2lnbmF0dXJl',
+      rawHeaders: 'POST /hook HTTP/1.1\r\nHost: localhost:3000\r\n\r\n',
+      curl: "curl -sS -i -X POST 'http://localhost:3000/hook' \\\n  --data-binary '{}'",
+      curlBody: 'inline',
+      bodyFileName: null,
+      bodyBytes: 2,
+      notes: ['--data-binary sends the body byte for byte.'],
+    };
+    render(<WebhooksPage />);
+    const region = screen.getByRole('region', { name: 'Signing tool' });
+    fireEvent.change(within(region).getByLabelText('Body to sign'), { target: { value: '{}' } });
+    fireEvent.change(within(region).getByLabelText('Endpoint URL'), {
+      target: { value: 'http://localhost:3000/hook' },
+    });
+    fireEvent.change(within(region).getByLabelText('Profile'), { target: { value: 'prod-1' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Sign request' }));
+    expect((await within(region).findByRole('status', { name: 'X-Verify' })).textContent).toBe('c2lnbmF0dXJl');
+    expect(lastCall('webhooks.sign')).toEqual({
+      body: { text: '{}' },
+      secret: { kind: 'profile', profileId: 'prod-1' },
+      url: 'http://localhost:3000/hook',
+    });
+    expect(within(region).getByLabelText('curl').textContent).toContain("--data-binary '{}'");
+    expect(within(region).getByLabelText('Raw headers').textContent).toContain('POST /hook HTTP/1.1');
+    expect(within(region).getByRole('button', { name: 'Copy curl' })).toBeTruthy();
+  });
+});
