@@ -13,6 +13,7 @@ export const ELECTRON_FILES = ['src/main/index.ts', 'src/main/electron/app-proto
 export const RAW_IPC_FILES = ['src/main/electron/ipc-binding.ts', 'src/preload/index.ts'];
 
 const electronOnlyHere = { name: 'electron', message: 'Only the thin Electron files (see eslint.config.js ELECTRON_FILES) may import electron; pass what you need in as a port.' };
+const mainNeverImportsRenderer = { group: ['**/renderer/**'], message: 'main never imports the renderer.' };
 const rawIpc = { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC is only allowed in the contract wrapper (ipc-binding.ts, preload/index.ts).' };
 
 export default tseslint.config(
@@ -51,7 +52,7 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnlyHere],
-          patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }],
+          patterns: [mainNeverImportsRenderer],
         },
       ],
     },
@@ -68,13 +69,37 @@ export default tseslint.config(
       ],
     },
   },
-  // Last, so they override the per-layer blocks above for these few files.
   {
-    files: ELECTRON_FILES,
-    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc] }] },
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyHere, ...nodeBuiltins.map((name) => ({ name, message: 'A sandboxed preload has no Node: it only forwards the contract.' }))],
+          patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only src/shared.' }],
+        },
+      ],
+    },
+  },
+  // Last, so they override the per-layer blocks above for these few files; each keeps its layer's patterns.
+  {
+    files: ELECTRON_FILES.filter((file) => file.startsWith('src/main/') && !RAW_IPC_FILES.includes(file)),
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpc], patterns: [mainNeverImportsRenderer] }] },
   },
   {
-    files: RAW_IPC_FILES,
-    rules: { 'no-restricted-imports': 'off' },
+    files: ['src/main/electron/ipc-binding.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [mainNeverImportsRenderer] }] },
+  },
+  {
+    files: ['src/preload/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'A sandboxed preload has no Node: it only forwards the contract.' })),
+          patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only src/shared.' }],
+        },
+      ],
+    },
   },
 );

@@ -47,10 +47,18 @@ async function main(): Promise<void> {
   await window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
+  let stopped = false;
+  app.on('will-quit', (event) => {
+    if (stopped) return;
+    // Quit waits for the core: the call log's queue is written before the process ends.
+    event.preventDefault();
+    stopped = true;
     unbind();
-    void core.stop();
+    core.stop().finally(() => app.exit(0));
   });
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error('[main] the console could not start:', error instanceof Error ? error.message : 'unknown error');
+  app.exit(1);
+});

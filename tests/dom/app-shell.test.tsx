@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildHubbleApi } from '../../src/shared/contract/build-api.ts';
 import { App } from '../../src/renderer/src/app/App.tsx';
 import { areas } from '../../src/renderer/src/app/areas.ts';
 import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
+import { installFakeHubble } from './fake-hubble.ts';
 
 const profiles = {
   activeProfileId: 'simulator',
@@ -12,27 +12,15 @@ const profiles = {
 
 let emit: (event: string, payload: unknown) => void = () => {};
 
-/** A window.hubble whose answers come from a table, built by the real contract builder. */
-function installFakeHubble(answers: Record<string, unknown>) {
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  emit = (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload));
-  Object.defineProperty(window, 'hubble', {
-    configurable: true,
-    value: buildHubbleApi({
-      invoke: async (channel) => (channel in answers ? { ok: true, value: answers[channel] } : { ok: false, error: { kind: 'NOT_FOUND', message: channel } }),
-      subscribe: (event, listener) => {
-        if (!listeners.has(event)) listeners.set(event, new Set());
-        listeners.get(event)!.add(listener);
-        return () => listeners.get(event)!.delete(listener);
-      },
-    }),
-  });
+/** A fake main whose answers come from a table. */
+function installAnswers(answers: Record<string, unknown>) {
+  ({ emit } = installFakeHubble((channel) => (channel in answers ? { ok: true, value: answers[channel] } : { ok: false, error: { kind: 'NOT_FOUND', message: channel } })));
 }
 
 beforeEach(() => {
   window.location.hash = '';
   useProfiles.setState({ list: null, error: null });
-  installFakeHubble({
+  installAnswers({
     'profiles.list': profiles,
     'app.info': { name: 'Hubble Ops Console', version: '9.9.9', platform: 'linux', arch: 'x64', dataDir: '/data', shell: 'browser-harness', runtime: { node: '24', v8: '13', electron: null, chrome: null } },
   });

@@ -1,10 +1,5 @@
-import { buildHubbleApi } from '../../src/shared/contract/build-api.ts';
 import type { CallDetail, CallSummary } from '../../src/shared/contract/calls.ts';
-
-export interface Invocation {
-  channel: string;
-  input: unknown;
-}
+import { installFakeHubble } from './fake-hubble.ts';
 
 /** A synthetic call log of any size: row i is computed, never stored, so a million rows cost nothing. */
 export function syntheticCall(index: number, total: number): CallSummary {
@@ -52,13 +47,8 @@ export function detailOf(call: CallSummary): CallDetail {
 
 type Handler = (input: never) => unknown;
 
-/**
- * window.hubble built by the real contract builder over a fake transport: `calls.*` served from a synthetic
- * log of `total` rows (or overrides), every invocation kept for assertions.
- */
+/** A fake main whose `calls.*` are served from a synthetic log of `total` rows (or overrides). */
 export function installCallsHubble(options: { total: number; overrides?: Record<string, Handler> }) {
-  const invocations: Invocation[] = [];
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const handlers: Record<string, Handler> = {
     'calls.search': (input: { offset: number; limit: number; includeTotal: boolean }) => {
       const rows: CallSummary[] = [];
@@ -71,24 +61,13 @@ export function installCallsHubble(options: { total: number; overrides?: Record<
     'calls.resolveIdentifier': (input: { value: string }) => ({ value: input.value, matches: [], looksLike: 'other' }),
     ...options.overrides,
   };
-  Object.defineProperty(window, 'hubble', {
-    configurable: true,
-    value: buildHubbleApi({
-      invoke: async (channel, input) => {
-        invocations.push({ channel, input });
-        const handler = handlers[channel];
-        return handler ? { ok: true, value: handler(input as never) } : { ok: false, error: { kind: 'NOT_FOUND', message: channel } };
-      },
-      subscribe: (event, listener) => {
-        if (!listeners.has(event)) listeners.set(event, new Set());
-        listeners.get(event)!.add(listener);
-        return () => listeners.get(event)!.delete(listener);
-      },
-    }),
+  const { invocations, emit } = installFakeHubble((channel, input) => {
+    const handler = handlers[channel];
+    return handler ? { ok: true, value: handler(input as never) } : { ok: false, error: { kind: 'NOT_FOUND', message: channel } };
   });
   return {
     invocations,
-    emit: (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload)),
+    emit,
     searches: () => invocations.filter((call) => call.channel === 'calls.search').map((call) => call.input as { filters: Record<string, unknown>; sort: unknown; offset: number; limit: number }),
   };
 }

@@ -4,8 +4,8 @@ import { TitleBar } from '../../src/renderer/src/app/TitleBar.tsx';
 import { WelcomeBlock } from '../../src/renderer/src/components/WelcomeBlock.tsx';
 import { ProfilesPage } from '../../src/renderer/src/pages/ProfilesPage.tsx';
 import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
-import { buildHubbleApi } from '../../src/shared/contract/build-api.ts';
 import { defaultProfileSettings, type Profile, type ProfileList } from '../../src/shared/contract/profiles.ts';
+import { installFakeHubble } from './fake-hubble.ts';
 
 const UNSET = { set: false, updatedAt: null };
 
@@ -33,7 +33,6 @@ function profile(id: string, name: string, environment: Profile['environment'], 
 
 /** A fake main: answers from `handlers`, records every call the page makes. */
 function fakeMain(list: ProfileList, handlers: Record<string, (input: unknown) => unknown> = {}) {
-  const calls: { channel: string; input: unknown }[] = [];
   let state = list;
   const answers: Record<string, (input: unknown) => unknown> = {
     'profiles.list': () => state,
@@ -48,21 +47,16 @@ function fakeMain(list: ProfileList, handlers: Record<string, (input: unknown) =
     },
     ...handlers,
   };
-  const api = buildHubbleApi({
-    async invoke(channel, input) {
-      calls.push({ channel, input });
-      const answer = answers[channel];
-      if (!answer) return { ok: false, error: { kind: 'NOT_FOUND', message: `no fake for ${channel}` } };
-      try {
-        return { ok: true, value: answer(input) };
-      } catch (error) {
-        return { ok: false, error: error as { kind: string; message: string } };
-      }
-    },
-    subscribe: () => () => undefined,
+  const { invocations } = installFakeHubble((channel, input) => {
+    const answer = answers[channel];
+    if (!answer) return { ok: false, error: { kind: 'NOT_FOUND', message: `no fake for ${channel}` } };
+    try {
+      return { ok: true, value: answer(input) };
+    } catch (error) {
+      return { ok: false, error: error as { kind: string; message: string } };
+    }
   });
-  Object.defineProperty(window, 'hubble', { value: api, configurable: true });
-  return { calls, setList: (next: ProfileList) => (state = next) };
+  return { calls: invocations, setList: (next: ProfileList) => (state = next) };
 }
 
 const simulator = profile('simulator', 'Simulator', 'simulator');

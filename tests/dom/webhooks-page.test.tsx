@@ -1,12 +1,12 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildHubbleApi } from '../../src/shared/contract/build-api.ts';
 import { WebhooksPage } from '../../src/renderer/src/pages/webhooks/WebhooksPage.tsx';
 import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
 import { useWebhookSigning } from '../../src/renderer/src/stores/webhook-signing.ts';
 import { useWebhooks } from '../../src/renderer/src/stores/webhooks.ts';
 import type { Verification } from '../../src/shared/webhooks/verification.ts';
 import type { Classification } from '../../src/shared/webhooks/classification.ts';
+import { installFakeHubble, type Invocation } from './fake-hubble.ts';
 
 const ORDER_BODY = '{\n  "id": "order_id",\n  "status": "SUCCESS"\n}';
 const ORDER_SIGNATURE = 'PS+yCBFXxu2u0mJO4IX+/Z+b4zCf51cHtIBuDqcusz0=';
@@ -89,53 +89,25 @@ const classification: Classification = {
   facts: [{ label: 'id', value: '"order_id"' }],
 };
 
-let calls: Array<{ channel: string; input: unknown }> = [];
+let calls: Invocation[] = [];
 let answers: Record<string, unknown> = {};
 
-function installFakeHubble() {
-  Object.defineProperty(window, 'hubble', {
-    configurable: true,
-    value: buildHubbleApi({
-      invoke: async (channel, input) => {
-        calls.push({ channel, input });
-        const answer = answers[channel];
-        if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
-        return channel in answers
-          ? { ok: true, value: answer }
-          : { ok: false, error: { kind: 'NOT_FOUND', message: channel } };
-      },
-      subscribe: () => () => {},
-    }),
-  });
+/** A fake main answering from `answers`: a value, or a whole Result when a test wants a failure. */
+function answerFromTable(channel: string): unknown {
+  const answer = answers[channel];
+  if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
+  return channel in answers ? { ok: true, value: answer } : { ok: false, error: { kind: 'NOT_FOUND', message: channel } };
 }
 
 beforeEach(() => {
-  calls = [];
   answers = {
     'webhooks.examples': { examples },
     'webhooks.verify': invalid,
     'webhooks.classify': classification,
   };
-  installFakeHubble();
-  useWebhooks.setState({
-    examples: null,
-    examplesError: null,
-    body: { kind: 'text', text: '' },
-    header: '',
-    headerAbsent: false,
-    secret: { kind: 'profile', profileId: 'simulator' },
-    busy: false,
-    verification: null,
-    classification: null,
-    error: null,
-  });
-  useWebhookSigning.setState({
-    body: '',
-    signed: null,
-    error: null,
-    busy: false,
-    secret: { kind: 'profile', profileId: 'simulator' },
-  });
+  calls = installFakeHubble(answerFromTable).invocations;
+  useWebhooks.setState(useWebhooks.getInitialState());
+  useWebhookSigning.setState(useWebhookSigning.getInitialState());
   useProfiles.setState({
     error: null,
     list: {

@@ -33,15 +33,22 @@ test('the CSP is served and blocks remote network, inline script and eval', asyn
   await expect(page.getByRole('navigation', { name: 'Areas' })).toBeVisible();
 
   const violations = await page.evaluate(async () => {
+    const expected = ['connect-src', 'script-src-elem', 'script-src'];
     const seen: string[] = [];
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(event.effectiveDirective));
+    // Resolves once the browser has reported a violation for each attempt below (no fixed wait).
+    const allReported = new Promise<void>((resolve) =>
+      document.addEventListener('securitypolicyviolation', (event) => {
+        seen.push(event.effectiveDirective);
+        if (expected.every((directive) => seen.includes(directive))) resolve();
+      }),
+    );
     await globalThis.fetch('http://127.0.0.2:9/').catch(() => undefined);
     const script = document.createElement('script');
     script.textContent = 'window.inlineRan = true';
     document.body.append(script);
     // Playwright's own evaluate is exempt from the CSP, so eval is attempted from a page timer instead.
     (setTimeout as unknown as (code: string, ms: number) => void)('window.evalRan = true', 0);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await allReported;
     const flags = window as unknown as { inlineRan?: boolean; evalRan?: boolean };
     return { seen, inlineRan: flags.inlineRan === true, evalRan: flags.evalRan === true };
   });

@@ -1,20 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDir } from '../fixtures/temp-dir.ts';
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+const tempDir = useTempDir('no-keychain-');
 
 const filesUnder = (dir: string): string[] =>
   (fs.readdirSync(dir, { recursive: true }) as string[]).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
 
 describe('no Secret Service running', () => {
   it('fails closed: KEYCHAIN_UNAVAILABLE with the Linux explanation, and the secret is written nowhere', () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'no-keychain-'));
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'no-keychain-home-'));
-    dirs.push(dataDir, home);
+    const dataDir = tempDir();
+    const home = tempDir();
     const secret = 'FAIL-CLOSED-SECRET-91c2';
     const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent', HOME: home, XDG_DATA_HOME: path.join(home, 'data') };
     delete env['DISPLAY'];

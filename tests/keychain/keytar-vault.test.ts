@@ -1,27 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createConsoleCore } from '../../src/main/app/console-core.ts';
 import { createKeytarVault } from '../../src/main/vault/keytar-vault.ts';
 import type { Profile } from '../../src/shared/contract/profiles.ts';
 import { defaultProfileSettings } from '../../src/shared/contract/profiles.ts';
+import { useTempDir } from '../fixtures/temp-dir.ts';
+import { valueOrThrow } from '../fixtures/value-or-throw.ts';
 
 // Runs on the private, unlocked gnome-keyring of scripts/with-keyring.sh (npm run test:keychain).
 const ctx = { shell: 'browser-harness' } as const;
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
-
-const newDataDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keychain-'));
-  dirs.push(dir);
-  return dir;
-};
+const newDataDir = useTempDir('keychain-');
 
 async function value<T>(core: ReturnType<typeof createConsoleCore>, channel: string, input?: unknown): Promise<T> {
-  const result = await core.router.dispatch(channel, input, ctx);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`);
-  return result.value as T;
+  return valueOrThrow<T>(channel, await core.router.dispatch(channel, input, ctx));
 }
 
 describe('keytar vault on a real Secret Service', () => {

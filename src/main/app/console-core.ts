@@ -54,6 +54,12 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
   const appDb = openDatabase(path.join(options.dataDir, 'app.db'), appMigrations);
   const profileStores = new ProfileStores(options.dataDir);
   let simulator: RunningSimulator | null = null;
+  let stopFollowingProfile = () => {};
+  // The embedded simulator runs once the Simulator profile is (or becomes) active, and then until quit, so
+  // switching back to it keeps its state.
+  const startSimulatorIfActive = async (profile: { environment: string }) => {
+    if (profile.environment === 'simulator') simulator ??= await startSimulator();
+  };
   const profilesArea = createProfilesArea({
     appDb,
     dataDir: options.dataDir,
@@ -61,7 +67,11 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     simulatorBaseUrl: () => simulator?.baseUrl ?? 'embedded',
     environmentBaseUrls: options.environmentBaseUrls,
     testConnection: (profiles, profileId) => runConnectionTest(profiles.connectionFor(profileId), { recorder: callsArea.calls.recorder(profileId) }),
-    onProfilesChanged: (list) => events.emit('profiles.changed', list),
+    onProfilesChanged: (list) => {
+      // A secret set or cleared changes what the call log must strip by value.
+      callsArea.refreshSecrets();
+      events.emit('profiles.changed', list);
+    },
     onListenerError: options.onUnexpectedError,
     deleteProfileData: (profileId) => callsArea.deleteProfileData(profileId),
   });
@@ -93,12 +103,15 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       return simulator;
     },
     async start() {
-      simulator ??= await startSimulator();
+      await startSimulatorIfActive(profilesArea.profiles.active());
+      stopFollowingProfile = profilesArea.profiles.onActiveProfileChanged((active) => startSimulatorIfActive(active));
     },
     async stop() {
+      stopFollowingProfile();
+      // Queued call records (a place-order outcome among them) reach SQLite before anything else closes.
+      await callsArea.close();
       await simulator?.close();
       simulator = null;
-      await callsArea.close();
       profileStores.closeAll();
       appDb.close();
     },

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { AuditEntry } from '../../shared/contract/audit.ts';
+import type { AuditAction, AuditEntry } from '../../shared/contract/audit.ts';
 import { currentOsUser } from './os-user.ts';
 import { redactDetails } from './redact-details.ts';
 
 export interface AuditRecord {
-  /** e.g. 'profile.created', 'secret.set'; other areas add their own ('order.placed', 'voucher.revealed'). */
-  action: string;
+  /** One of the contract's audit actions; a new kind of action is added there first. */
+  action: AuditAction;
   profileId?: string | null;
   profileName?: string | null;
   /** Names and settings only, never a secret value (credential-like keys are redacted regardless). */

@@ -1,3 +1,5 @@
+import { REDACTED } from '../../shared/hubble/redact.ts';
+
 const SENSITIVE_KEY = /secret|password|passwd|token|authorization|cardnumber|cardpin|^pin$/i;
 
 /**
@@ -9,7 +11,7 @@ export function redactDetails(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactDetails(item, depth + 1));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, SENSITIVE_KEY.test(key) ? '[redacted]' : redactDetails(inner, depth + 1)]),
+      Object.entries(value).map(([key, inner]) => [key, SENSITIVE_KEY.test(key) ? REDACTED : redactDetails(inner, depth + 1)]),
     );
   }
   return value;

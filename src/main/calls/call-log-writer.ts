@@ -8,7 +8,7 @@ export interface CallLogWriterOptions {
   flushIntervalMs?: number;
   /** a batch this large is written at once (on the next turn of the event loop, never inside record()) */
   maxBatch?: number;
-  /** more than this many unwritten calls (the disk is failing) drops the oldest instead of growing forever */
+  /** more than this many unwritten calls (the disk is failing) sheds the oldest routine reads instead of growing forever */
   maxQueue?: number;
   /** secrets known to the profile (webhook secret…) that must never be stored, wherever they appear */
   knownSecrets?: () => readonly string[];
@@ -61,7 +61,7 @@ export class CallLogWriter implements CallRecorder {
     return this.#queue.length;
   }
 
-  /** calls dropped because the queue overflowed (only when writes keep failing) */
+  /** routine calls shed because the queue overflowed (only when writes keep failing) */
   get dropped(): number {
     return this.#dropped;
   }
@@ -69,11 +69,7 @@ export class CallLogWriter implements CallRecorder {
   record(call: CallRecord): void {
     if (this.#closed) return;
     this.#queue.push(call);
-    if (this.#queue.length > this.#options.maxQueue) {
-      const excess = this.#queue.length - this.#options.maxQueue;
-      this.#queue.splice(0, excess);
-      this.#dropped += excess;
-    }
+    if (this.#queue.length > this.#options.maxQueue) this.#shedOldestRoutineCalls();
     if (this.#queue.length >= this.#options.maxBatch) {
       this.#immediate ??= setImmediate(() => {
         this.#immediate = null;
@@ -109,6 +105,24 @@ export class CallLogWriter implements CallRecorder {
     }
   }
 
+  /**
+   * Only reached when SQLite keeps failing. Routine reads (catalog, wallet) are shed oldest first; a call
+   * that touched an order (an orderId, a referenceId or an unknown outcome) is never shed, because it may
+   * be the only record of money that moved. Every shed is reported, never silent.
+   */
+  #shedOldestRoutineCalls(): void {
+    const excess = this.#queue.length - this.#options.maxQueue;
+    let shed = 0;
+    this.#queue = this.#queue.filter((queued) => {
+      if (shed >= excess || touchesAnOrder(queued)) return true;
+      shed += 1;
+      return false;
+    });
+    if (shed === 0) return;
+    this.#dropped += shed;
+    this.#options.onError?.(new Error(`The call log cannot be written: ${this.#dropped} routine calls were not recorded so far`));
+  }
+
   #safeFlush(): void {
     try {
       this.flush();
@@ -126,3 +140,5 @@ export class CallLogWriter implements CallRecorder {
     this.#closed = true;
   }
 }
+
+const touchesAnOrder = (call: CallRecord) => call.orderId !== null || call.referenceId !== null || call.outcome === 'unknown';

@@ -1,33 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { CallDetail, CallFilters, CallSort, CallSummary } from '../../shared/contract/calls.ts';
+import type { CallRow } from './call-row.ts';
 import { hubbleFailureSchema, type CallOutcomeKind, type FailureKind } from '../../shared/hubble/failure.ts';
 
-interface StoredRow {
-  id: number;
-  at: number;
-  profile_id: string;
-  environment: string;
-  base_url: string;
-  method: string;
-  path: string;
-  endpoint: string;
-  http_status: number | null;
-  outcome: string;
-  error_kind: string | null;
-  error_id: string | null;
-  error_code: string | null;
-  latency_ms: number;
-  request_id: string;
-  server_request_id: string | null;
-  attempt: number;
-  order_id: string | null;
-  reference_id: string | null;
-  order_status: string | null;
-  amount: number | null;
-  request_body: string | null;
-  response_body: string | null;
-  failure: string | null;
-}
+/** A row as read back: what the writer stored plus its rowid. */
+type StoredRow = CallRow & { id: number };
 
 const SUMMARY_COLUMNS =
   'id, at, method, path, endpoint, http_status, outcome, error_kind, error_id, error_code, latency_ms, request_id, order_id, reference_id, order_status, attempt';

@@ -27,19 +27,25 @@ export interface CallsArea {
   readonly handlers: Pick<Handlers, 'calls'>;
   /** for the profiles service: closes the profile's client and database, then removes its files */
   deleteProfileData(profileId: string): Promise<void>;
+  /** re-reads the secret values to strip for every open profile (call after a secret is set or cleared) */
+  refreshSecrets(): void;
   close(): Promise<void>;
 }
 
 /** The Hubble clients, the call log and the Calls operations, assembled for the console core. */
 export function createCallsArea(options: CallsAreaOptions): CallsArea {
   const secrets = new Map<string, readonly string[]>();
-  const warmSecrets = (profileId: string) => {
-    if (!options.secretValues || secrets.has(profileId)) return;
-    secrets.set(profileId, []);
+  const readSecrets = (profileId: string) => {
+    if (!options.secretValues) return;
     options
       .secretValues(profileId)
       .then((values) => secrets.set(profileId, values.filter((value): value is string => Boolean(value))))
       .catch((error: unknown) => options.onError?.('calls.secrets', error));
+  };
+  const warmSecrets = (profileId: string) => {
+    if (secrets.has(profileId)) return;
+    secrets.set(profileId, []);
+    readSecrets(profileId);
   };
   const calls = new CallsService({
     stores: options.stores,
@@ -66,6 +72,9 @@ export function createCallsArea(options: CallsAreaOptions): CallsArea {
       calls.closeProfile(profileId);
       secrets.delete(profileId);
       options.stores.delete(profileId);
+    },
+    refreshSecrets() {
+      for (const profileId of secrets.keys()) readSecrets(profileId);
     },
     async close() {
       await clients.closeAll();

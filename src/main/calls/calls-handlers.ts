@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/contract/audit.ts';
 import type { Environment } from '../../shared/contract/profiles.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { HubbleClients } from '../hubble/client-registry.ts';
@@ -14,7 +15,7 @@ export interface CallsHandlerDeps {
   /** the embedded simulator's URL while it runs */
   simulatorBaseUrl(): string | null;
   /** operator actions worth an audit entry (exports, bundles, generated traffic) */
-  audit?: (entry: { action: string; profileId: string; details?: Record<string, unknown> }) => void;
+  audit?: (entry: { action: AuditAction; profileId: string; details?: Record<string, unknown> }) => void;
 }
 
 const ENVIRONMENT_NAMES: Record<Environment, string> = { simulator: 'the simulator', staging: 'staging', production: 'PRODUCTION', custom: 'a custom environment' };

@@ -101,8 +101,7 @@ function patchClient(engine: SimEngine, client: ClientState, body: unknown) {
   if (patch.rateLimits !== undefined) client.rateLimits = patch.rateLimits;
   for (const id of patch.disableBrands ?? []) client.notEnabledBrandIds.add(id);
   for (const id of patch.enableBrands ?? []) {
-    const record = engine.state.brands.get(id);
-    if (!record) throw new SimError('RESOURCE_NOT_FOUND', { debugMessage: `No brand with id ${id}` });
+    const record = requireBrand(engine, id);
     const wasDisabled = client.notEnabledBrandIds.delete(id);
     if (wasDisabled && engine.state.config.webhooks.sdkBrandEvents)
       engine.notify(client, 'SDK_BRAND_EVENT', sdkBrandEventPayload('NEW_BRAND_CREATED', record.brand));

@@ -1,26 +1,15 @@
 import type { Classification } from '../../shared/webhooks/classification.ts';
-import { classifyPayload } from '../../shared/webhooks/classify-payload.ts';
+import { classifyPayload, unclassified } from '../../shared/webhooks/classify-payload.ts';
 import { maskCardDataInText } from '../../shared/webhooks/mask-card-data.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-const unparsed = (parseError: string): Classification => ({
-  json: 'invalid',
-  parseError,
-  type: null,
-  label: null,
-  family: null,
-  confidence: 'none',
-  score: 0,
-  reason: 'Every Hubble webhook body is a UTF-8 JSON object; this body is not, so it cannot be classified.',
-  alternatives: [],
-  valid: false,
-  issues: [],
-  unknownFields: [],
-  notes: [],
-  advice: [],
-  facts: [],
-});
+const unparsed = (parseError: string): Classification =>
+  unclassified(
+    'invalid',
+    parseError,
+    'Every Hubble webhook body is a UTF-8 JSON object; this body is not, so it cannot be classified.',
+  );
 
 /** Where decoding first goes wrong (lead byte or continuation), for the message; overlong forms are not singled out. */
 function firstInvalidUtf8(body: Buffer): number {

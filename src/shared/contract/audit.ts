@@ -14,6 +14,10 @@ export const auditActionSchema = z.enum([
   'guard.confirmed',
   'guard.refused',
   'audit.exported',
+  'calls.bundle',
+  'calls.export',
+  'calls.retention',
+  'calls.sample-traffic',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -22,6 +26,7 @@ export const auditEntrySchema = z.object({
   id: z.number(),
   at: z.string(),
   user: z.string(),
+  // A string, not the enum: entries written by a newer console must still list in an older one.
   action: z.string(),
   profileId: z.string().nullable(),
   profileName: z.string().nullable(),

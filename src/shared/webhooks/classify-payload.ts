@@ -175,7 +175,8 @@ function alternativesTo(pick: Pick, ranked: Array<{ spec: WebhookTypeSpec; score
     .map((candidate) => ({ type: candidate.spec.id, label: candidate.spec.label, score: round(candidate.score) }));
 }
 
-const nothing = (
+/** A classification that names no type: the body could not be read as a webhook, or matches none. */
+export const unclassified = (
   json: Classification['json'],
   parseError: string | null,
   reason: string,
@@ -202,13 +203,13 @@ const nothing = (
 export function classifyPayload(value: unknown): Classification {
   if (!isPlainObject(value)) {
     const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
-    return nothing('not-object', null, `The body is JSON but ${kind}; every Hubble webhook is a JSON object.`);
+    return unclassified('not-object', null, `The body is JSON but ${kind}; every Hubble webhook is a JSON object.`);
   }
   const facts = factsOf(value);
   const marked = pickByMarker(value);
   if (marked === 'unknown-event') {
     return {
-      ...nothing(
+      ...unclassified(
         'object',
         null,
         `event = ${describeValue('event', value['event'])} is not one of the documented SDK brand events (USER_DISCOUNT_UPDATED, NEW_BRAND_CREATED, BRAND_DISABLED, PARTNER_DISCOUNT_UPDATED).`,
@@ -219,7 +220,7 @@ export function classifyPayload(value: unknown): Classification {
   }
   const { pick, ranked } = marked ? { pick: marked, ranked: [] } : pickByShape(value);
   if (!pick)
-    return nothing(
+    return unclassified(
       'object',
       null,
       'None of the documented webhook shapes matches: no characteristic keys are present.',

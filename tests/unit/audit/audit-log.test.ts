@@ -2,6 +2,7 @@ import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../../../src/shared/contract/profiles.ts';
 import { auditToCsv } from '../../../src/main/audit/audit-export.ts';
+import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { ctx, profilesFixture, removeDir, settingsFor, type ProfilesFixture } from '../profiles/profiles-fixture.ts';
 
 let fixture: ProfilesFixture;
@@ -10,11 +11,8 @@ afterEach(() => {
   removeDir(fixture.dataDir);
 });
 
-const value = async <T>(channel: string, input?: unknown): Promise<T> => {
-  const result = await fixture.router.dispatch(channel, input, ctx);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`);
-  return result.value as T;
-};
+const value = async <T>(channel: string, input?: unknown): Promise<T> =>
+  valueOrThrow<T>(channel, await fixture.router.dispatch(channel, input, ctx));
 
 describe('audit log', () => {
   it('records every profile change, secret set/clear and confirmation with the OS user and time', async () => {
@@ -58,7 +56,7 @@ describe('audit log', () => {
 
   it('redacts credential-like detail keys whoever records them', () => {
     fixture = profilesFixture();
-    const entry = fixture.area.audit.record({ action: 'order.placed', details: { amount: 500, nested: { clientSecret: 'x', cardPin: '1234', token: 't' } } });
+    const entry = fixture.area.audit.record({ action: 'calls.export', details: { amount: 500, nested: { clientSecret: 'x', cardPin: '1234', token: 't' } } });
     expect(entry.details).toEqual({ amount: 500, nested: { clientSecret: '[redacted]', cardPin: '[redacted]', token: '[redacted]' } });
   });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallLogWriter } from '../../../src/main/calls/call-log-writer.ts';
 import { ProfileStores } from '../../../src/main/store/profile-store.ts';
-import { useTempDir } from '../store/temp-dir.ts';
+import { useTempDir } from '../../fixtures/temp-dir.ts';
 import { callRecord } from './call-records.ts';
 
 const tempDir = useTempDir();
@@ -112,6 +112,31 @@ describe('CallLogWriter', () => {
       { minute: minute / 60_000, endpoint: 'POST /v1/partners/orders', http_status: 400, outcome: 'failed', error_key: 'E300', calls: 1, latency_ms_sum: 42, latency_ms_max: 42, le_50: 1, le_500: 0, gt_10000: 0, amount_sum: 700 },
       { minute: minute / 60_000 + 1, endpoint: 'GET /v1/partners/wallet/balance', http_status: 200, outcome: 'ok', error_key: '', calls: 1, latency_ms_sum: 20_000, latency_ms_max: 20_000, le_50: 0, le_500: 0, gt_10000: 1, amount_sum: 0 },
     ]);
+    writer.close();
+  });
+});
+
+describe('CallLogWriter when SQLite keeps failing', () => {
+  it('sheds only routine reads, keeps every call that touched an order, and reports each shed', () => {
+    const db = open();
+    const errors: string[] = [];
+    const writer = new CallLogWriter(db, { flushIntervalMs: 60_000, maxBatch: 1_000, maxQueue: 3, onError: (error) => errors.push(String(error)) });
+    db.exec('ALTER TABLE api_calls RENAME TO api_calls_unavailable');
+    const order = callRecord({ method: 'POST', path: '/v1/partners/orders', referenceId: 'ref-kept', outcome: 'unknown' });
+    writer.record(callRecord({ path: '/v1/partners/wallet/balance' }));
+    writer.record(order);
+    writer.record(callRecord({ path: '/v1/partners/products' }));
+    writer.record(callRecord({ path: '/v1/partners/wallet/balance' }));
+    writer.record(callRecord({ path: '/v1/partners/products' }));
+    expect(writer.pending).toBe(3);
+    expect(writer.dropped).toBe(2);
+    expect(errors.at(-1)).toMatch(/2 routine calls were not recorded/);
+    expect(() => writer.flush()).toThrow();
+
+    db.exec('ALTER TABLE api_calls_unavailable RENAME TO api_calls');
+    expect(writer.flush()).toBe(3);
+    const kept = db.prepare("SELECT reference_id FROM api_calls WHERE reference_id IS NOT NULL").all();
+    expect(kept).toEqual([{ reference_id: 'ref-kept' }]);
     writer.close();
   });
 });

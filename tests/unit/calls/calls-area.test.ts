@@ -4,7 +4,7 @@ import { createCallsArea, type CallsArea } from '../../../src/main/calls/calls-a
 import { EventBus } from '../../../src/main/events/event-bus.ts';
 import { ProfileStores } from '../../../src/main/store/profile-store.ts';
 import { STAGING, useSimulator } from '../hubble/simulator-fixture.ts';
-import { useTempDir } from '../store/temp-dir.ts';
+import { useTempDir } from '../../fixtures/temp-dir.ts';
 
 const sim = useSimulator();
 const tempDir = useTempDir();
@@ -45,5 +45,31 @@ describe('calls area', () => {
     expect(fs.existsSync(file)).toBe(false);
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     expect(area.clients.clientFor(sim.connection())).not.toBe(client);
+  });
+});
+
+describe('calls area secrets', () => {
+  it('strips a webhook secret set after the profile was opened, once told secrets changed', async () => {
+    stores = new ProfileStores(tempDir());
+    let current: string | null = null;
+    area = createCallsArea({
+      stores,
+      events: new EventBus(),
+      activeProfileId: () => 'simulator',
+      connectionFor: () => sim.connection(),
+      simulatorBaseUrl: () => sim.sim.baseUrl,
+      secretValues: async () => [current],
+    });
+    const client = area.clients.clientFor(sim.connection());
+    await client.walletBalance();
+    current = 'late-webhook-secret-4f1c';
+    area.refreshSecrets();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const fx = await sim.control.fixtures();
+    await client.placeOrder({ productId: fx.fixed, referenceId: 'late-secret-1', amount: 500, denominationDetails: [{ denomination: 500, quantity: 1 }], customerDetails: { name: current } });
+    const page = await area.handlers.calls.search({ filters: { referenceId: 'late-secret-1' }, sort: { by: 'at', direction: 'desc' }, offset: 0, limit: 10, includeTotal: true }, { shell: 'browser-harness' });
+    const detail = area.calls.get('simulator', page.rows[0]!.id);
+    expect(detail.requestBody).toBeTruthy();
+    expect(detail.requestBody).not.toContain('late-webhook-secret-4f1c');
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallsService } from '../../../src/main/calls/calls-service.ts';
 import type { CallRecord } from '../../../src/main/hubble/call-recorder.ts';
 import { ProfileStores } from '../../../src/main/store/profile-store.ts';
-import { useTempDir } from '../store/temp-dir.ts';
+import { useTempDir } from '../../fixtures/temp-dir.ts';
 import { STAGING, useSimulator } from '../hubble/simulator-fixture.ts';
 
 const sim = useSimulator();

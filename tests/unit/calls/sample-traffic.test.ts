@@ -6,7 +6,7 @@ import { HubbleClients } from '../../../src/main/hubble/client-registry.ts';
 import type { HubbleConnection } from '../../../src/main/hubble/connection.ts';
 import { ProfileStores } from '../../../src/main/store/profile-store.ts';
 import { useSimulator } from '../hubble/simulator-fixture.ts';
-import { useTempDir } from '../store/temp-dir.ts';
+import { useTempDir } from '../../fixtures/temp-dir.ts';
 
 const sim = useSimulator();
 const tempDir = useTempDir();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CONFIRMATION_TTL_MS } from '../../../src/main/guard/confirmation-tokens.ts';
 import { listChannels, findOperation } from '../../../src/shared/contract/index.ts';
 import type { Profile, ProfileList } from '../../../src/shared/contract/profiles.ts';
+import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { ctx, profilesFixture, removeDir, settingsFor, type ProfilesFixture } from '../profiles/profiles-fixture.ts';
 
 let fixture: ProfilesFixture;
@@ -11,11 +12,7 @@ afterEach(() => {
 });
 
 const dispatch = (channel: string, input?: unknown) => fixture.router.dispatch(channel, input, ctx);
-const value = async <T>(channel: string, input?: unknown): Promise<T> => {
-  const result = await dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`);
-  return result.value as T;
-};
+const value = async <T>(channel: string, input?: unknown): Promise<T> => valueOrThrow<T>(channel, await dispatch(channel, input));
 const confirm = (profile: Profile, operation: string, typedName = profile.name) =>
   value<{ token: string; expiresAt: string }>('guard.confirm', { profileId: profile.id, operation, typedName });
 const profileIds = async () => (await value<ProfileList>('profiles.list')).profiles.map((profile) => profile.id);

@@ -7,6 +7,7 @@ import { createConsoleCore, type ConsoleCore } from '../../../src/main/app/conso
 import { startSimulator, DEMO_CLIENTS, type RunningSimulator } from '../../../src/main/simulator/index.ts';
 import { createMemoryVault } from '../../../src/main/vault/memory-vault.ts';
 import type { Profile, ProfileList } from '../../../src/shared/contract/profiles.ts';
+import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { settingsFor } from './profiles-fixture.ts';
 
 // Unique markers: if either shows up anywhere the renderer, a log or the disk can see, a secret leaked.
@@ -52,9 +53,7 @@ async function dispatch(channel: string, input?: unknown) {
   return result;
 }
 async function value<T>(channel: string, input?: unknown): Promise<T> {
-  const result = await dispatch(channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`);
-  return result.value as T;
+  return valueOrThrow<T>(channel, await dispatch(channel, input));
 }
 
 function filesUnder(dir: string): string[] {

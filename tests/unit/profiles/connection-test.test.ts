@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, DEMO_CLIENTS, type RunningSimulator } from '../../../src/main/simulator/index.ts';
 import type { ConnectionTestReport, Profile } from '../../../src/shared/contract/profiles.ts';
+import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { ctx, profilesFixture, removeDir, settingsFor, type ProfilesFixture } from './profiles-fixture.ts';
 
 let sim: RunningSimulator;
@@ -27,11 +28,8 @@ async function control(method: string, path: string, body?: unknown) {
   return response.json();
 }
 
-const value = async <T>(channel: string, input?: unknown): Promise<T> => {
-  const result = await fixture.router.dispatch(channel, input, ctx);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.kind} ${result.error.message}`);
-  return result.value as T;
-};
+const value = async <T>(channel: string, input?: unknown): Promise<T> =>
+  valueOrThrow<T>(channel, await fixture.router.dispatch(channel, input, ctx));
 
 async function profileWith(environment: 'staging' | 'production' | 'custom', clientId: string, secret: string | null, extra: Record<string, unknown> = {}) {
   const profile = await value<Profile>('profiles.create', { settings: settingsFor(environment, `${environment} ${clientId}`, { clientId, ...extra }) });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SIMULATOR_PROFILE_ID } from '../../../src/main/profiles/builtin-simulator.ts';
 import type { Profile, ProfileList } from '../../../src/shared/contract/profiles.ts';
+import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { ctx, profilesFixture, removeDir, settingsFor, type ProfilesFixture } from './profiles-fixture.ts';
 
 let fixture: ProfilesFixture;
@@ -11,11 +12,8 @@ afterEach(() => {
   removeDir(fixture.dataDir);
 });
 
-const call = async <T>(channel: string, input?: unknown): Promise<T> => {
-  const result = await fixture.router.dispatch(channel, input, ctx);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.kind} ${result.error.message}`);
-  return result.value as T;
-};
+const call = async <T>(channel: string, input?: unknown): Promise<T> =>
+  valueOrThrow<T>(channel, await fixture.router.dispatch(channel, input, ctx));
 const failure = async (channel: string, input?: unknown) => {
   const result = await fixture.router.dispatch(channel, input, ctx);
   if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Profile, ProfileList } from '../../../src/shared/contract/profiles.ts';
+import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { ctx, profilesFixture, removeDir, settingsFor, type ProfilesFixture } from './profiles-fixture.ts';
 
 let fixture: ProfilesFixture;
@@ -13,11 +14,8 @@ afterEach(() => {
   other = null;
 });
 
-const call = async <T>(target: ProfilesFixture, channel: string, input?: unknown): Promise<T> => {
-  const result = await target.router.dispatch(channel, input, ctx);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.kind} ${result.error.message}`);
-  return result.value as T;
-};
+const call = async <T>(target: ProfilesFixture, channel: string, input?: unknown): Promise<T> =>
+  valueOrThrow<T>(channel, await target.router.dispatch(channel, input, ctx));
 
 describe('profile import/export', () => {
   it('exports settings without secrets and imports them into another console', async () => {

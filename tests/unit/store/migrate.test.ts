@@ -1,17 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Migration } from '../../../src/main/store/migrate.ts';
 import { openDatabase } from '../../../src/main/store/open-database.ts';
+import { useTempDir } from '../../fixtures/temp-dir.ts';
 
-const dirs: string[] = [];
-const tempFile = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'migrate-'));
-  dirs.push(dir);
-  return path.join(dir, 'nested', 'test.db');
-};
-afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+const tempDir = useTempDir('migrate-');
+const tempFile = () => path.join(tempDir(), 'nested', 'test.db');
 
 const createThings: Migration = { version: 1, name: 'create things', up: (db) => db.exec('CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL)') };
 const addColour: Migration = { version: 2, name: 'add colour', up: (db) => db.exec("ALTER TABLE things ADD COLUMN colour TEXT NOT NULL DEFAULT 'red'") };

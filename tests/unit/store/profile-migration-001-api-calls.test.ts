@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/main/store/migrate.ts';
 import { apiCallsMigration } from '../../../src/main/store/profile-migrations/001-api-calls.ts';
-import { useTempDir } from './temp-dir.ts';
+import { useTempDir } from '../../fixtures/temp-dir.ts';
 
 const tempDir = useTempDir();
 

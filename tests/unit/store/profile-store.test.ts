@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profileMigrations } from '../../../src/main/store/profile-migrations/index.ts';
 import { ProfileStores } from '../../../src/main/store/profile-store.ts';
-import { useTempDir } from './temp-dir.ts';
+import { useTempDir } from '../../fixtures/temp-dir.ts';
 
 const tempDir = useTempDir();
 

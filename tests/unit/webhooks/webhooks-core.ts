@@ -8,6 +8,7 @@ import type { Classification } from '../../../src/shared/webhooks/classification
 import type { SignedRequest } from '../../../src/shared/webhooks/signing.ts';
 import type { Verification } from '../../../src/shared/webhooks/verification.ts';
 import { createMemoryVault } from '../../../src/main/vault/memory-vault.ts';
+import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 
 /** The real console core (profiles, vault, router) in a temp folder, with an in-memory keychain. */
 export interface WebhooksCore {
@@ -35,11 +36,8 @@ export async function startWebhooksCore(): Promise<WebhooksCore> {
   await core.start();
   const dispatch = (channel: string, input: unknown) =>
     core.router.dispatch(channel, input, { shell: 'browser-harness' });
-  const value = async <T>(channel: string, input: unknown): Promise<T> => {
-    const result = await dispatch(channel, input);
-    if (!result.ok) throw new Error(`${channel} failed: ${result.error.kind} ${result.error.message}`);
-    return result.value as T;
-  };
+  const value = async <T>(channel: string, input: unknown): Promise<T> =>
+    valueOrThrow<T>(channel, await dispatch(channel, input));
   return {
     core,
     dispatch,

@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import type { CallDetail } from '../../../../shared/contract/calls.ts';
+import type { AppErrorShape } from '../../../../shared/contract/result.ts';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { hubble } from '../../hubble.ts';
 import { useCalls } from '../../stores/calls.ts';
-import { downloadText } from './clipboard.ts';
-import { CopyButton } from './CopyButton.tsx';
+import { downloadText } from './download-text.ts';
 import { formatLatency, formatTime, outcomeLabel, prettyBody } from './format.ts';
 
 type Target = { callId: number } | { orderId: string };
 
 /** Asks main for a bundle; the text never exists in the renderer until the agent asks for it. */
-async function bundleOf(target: Target, as: 'text' | 'json', onError: (message: string) => void): Promise<string | null> {
+async function bundleOf(target: Target, as: 'text' | 'json', onError: (error: AppErrorShape) => void): Promise<string | null> {
   const result = await hubble().calls.bundle(target);
   if (!result.ok) {
-    onError(result.error.message);
+    onError(result.error);
     return null;
   }
   return as === 'text' ? result.value.text : result.value.json;
@@ -38,7 +40,7 @@ export function CallDetailPanel() {
   const detail = useCalls((state) => state.detail);
   const detailError = useCalls((state) => state.detailError);
   const selectedId = useCalls((state) => state.selectedId);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
   if (selectedId === null) {
     return (
       <aside className="call-detail call-detail--empty" aria-label="Call detail">
@@ -53,7 +55,7 @@ export function CallDetailPanel() {
   const download = async (target: Target, name: string) => {
     const result = await hubble().calls.bundle(target);
     if (result.ok) downloadText(`${result.value.fileName}.${name === 'json' ? 'json' : 'txt'}`, name === 'json' ? result.value.json : result.value.text, name === 'json' ? 'application/json' : 'text/plain');
-    else setError(result.error.message);
+    else setError(result.error);
   };
   return (
     <aside className="call-detail" aria-label="Call detail">
@@ -109,7 +111,7 @@ export function CallDetailPanel() {
           </>
         )}
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      <OperationErrorMessage error={error} />
       <h3>Request body <span className="muted">(redacted)</span></h3>
       <pre className="call-detail__body" aria-label="Request body">{call.requestBody === null ? '(none)' : prettyBody(call.requestBody)}</pre>
       <h3>{call.failure ? 'Error body' : 'Response body'} <span className="muted">(redacted)</span></h3>

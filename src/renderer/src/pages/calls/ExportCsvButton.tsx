@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { copyText } from '../../clipboard.ts';
 import { hubble } from '../../hubble.ts';
 import { useCalls } from '../../stores/calls.ts';
-import { copyText, downloadText } from './clipboard.ts';
+import { downloadText } from './download-text.ts';
 
 /** The current search as CSV, built in main and handed over as text to download or copy. */
 export function ExportCsvButton() {

@@ -1,11 +1,13 @@
 import type { CallSummary } from '../../../../shared/contract/calls.ts';
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+const localDate = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+const localHourMinute = (date: Date) => `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 
 /** Local wall time with milliseconds: calls a few ms apart must stay distinguishable. */
 export function formatTime(at: number): string {
   const date = new Date(at);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+  return `${localDate(date)} ${localHourMinute(date)}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
 }
 
 export const formatLatency = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
@@ -31,7 +33,7 @@ export function prettyBody(body: string | null): string {
 export const toInputTime = (at: number | undefined) => {
   if (at === undefined) return '';
   const date = new Date(at);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${localDate(date)}T${localHourMinute(date)}`;
 };
 export const fromInputTime = (value: string): number | undefined => {
   if (!value) return undefined;

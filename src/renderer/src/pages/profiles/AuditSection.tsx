@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import type { AuditEntry } from '../../../../shared/contract/audit.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
+import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { hubble } from '../../hubble.ts';
 import { useProfiles } from '../../stores/profiles.ts';
-import { ResultError } from './result-error.tsx';
 
 const describe = (details: Record<string, unknown>) =>
   Object.entries(details)
@@ -55,7 +55,7 @@ export function AuditSection() {
           <textarea id={`${titleId}-export`} className="mono" readOnly rows={6} value={exported.text} onFocus={(event) => event.target.select()} />
         </p>
       )}
-      <ResultError error={error} />
+      <OperationErrorMessage error={error} withPaths />
       <table aria-label="Audit entries">
         <thead>
           <tr>

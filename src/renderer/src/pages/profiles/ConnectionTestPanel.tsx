@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ConnectionTestReport, Profile } from '../../../../shared/contract/profiles.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
+import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { hubble } from '../../hubble.ts';
-import { ResultError } from './result-error.tsx';
 
 /** Login, wallet, products: each timed, each with the X-REQUEST-ID Hubble support asks for, then a diagnosis. */
 export function ConnectionTestPanel({ profile }: { profile: Profile }) {
@@ -25,7 +25,7 @@ export function ConnectionTestPanel({ profile }: { profile: Profile }) {
       <button type="button" className="button-primary" disabled={busy} onClick={() => void test()}>
         {busy ? 'Testing…' : 'Test connection'}
       </button>
-      <ResultError error={error} />
+      <OperationErrorMessage error={error} withPaths />
       {report && (
         <div className={`connection-report connection-report--${report.ok ? 'ok' : 'failed'}`} aria-label="Connection test result">
           <p className="muted mono">{report.baseUrl}</p>

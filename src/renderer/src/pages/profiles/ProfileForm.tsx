@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
 import type { Profile } from '../../../../shared/contract/profiles.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
+import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { hubble } from '../../hubble.ts';
 import { refreshProfiles } from '../../stores/profiles.ts';
 import { fixedUrlOf, formStateOfProfile, newProfileForm, settingsOf, type ProfileFormState } from './profile-form-state.ts';
 import { RateLimitsEditor } from './RateLimitsEditor.tsx';
-import { ResultError } from './result-error.tsx';
 
 interface Props {
   /** null: create a new profile */
@@ -143,7 +143,7 @@ export function ProfileForm({ profile, onDone }: Props) {
         </p>
       </fieldset>
       <RateLimitsEditor limits={form.rateLimits} onChange={(rateLimits) => set({ rateLimits })} />
-      <ResultError error={error} />
+      <OperationErrorMessage error={error} withPaths />
       <p className="form-actions">
         <button type="submit" className="button-primary" disabled={busy}>
           {profile ? 'Save changes' : 'Create profile'}

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import type { Profile } from '../../../../shared/contract/profiles.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { hubble } from '../../hubble.ts';
 import { runGuarded } from '../../stores/production-confirmation.ts';
 import { refreshProfiles, useProfiles } from '../../stores/profiles.ts';
 import { AuditSection } from './AuditSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { ProfileItem } from './ProfileItem.tsx';
-import { ResultError } from './result-error.tsx';
 import { TransferPanel } from './TransferPanel.tsx';
 import './profiles.css';
 
@@ -58,7 +58,7 @@ export function ProfilesPage() {
         />
       )}
       {notice && <p className="notice">{notice}</p>}
-      <ResultError error={error} />
+      <OperationErrorMessage error={error} withPaths />
       <ul className="profile-list" aria-label="Profiles">
         {list?.profiles.map((profile) => (
           <ProfileItem

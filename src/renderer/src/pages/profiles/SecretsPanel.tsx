@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import type { Profile, SecretKind } from '../../../../shared/contract/profiles.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
+import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { hubble } from '../../hubble.ts';
 import { refreshProfiles } from '../../stores/profiles.ts';
-import { ResultError } from './result-error.tsx';
 
 const LABELS: Record<SecretKind, string> = { clientSecret: 'Client secret', webhookSecret: 'Webhook secret' };
 
@@ -74,7 +74,7 @@ function SecretRow({ profile, kind }: { profile: Profile; kind: SecretKind }) {
           Clear
         </button>
       )}
-      <ResultError error={error} />
+      <OperationErrorMessage error={error} withPaths />
     </form>
   );
 }

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
+import { copyText } from '../../clipboard.ts';
+import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { hubble } from '../../hubble.ts';
 import { refreshProfiles } from '../../stores/profiles.ts';
-import { ResultError } from './result-error.tsx';
 
 /** Share a configuration with the team as JSON. Secrets never travel: each console sets its own. */
 export function TransferPanel() {
@@ -46,7 +47,7 @@ export function TransferPanel() {
         <p>
           <label htmlFor={exportId}>{exported.fileName}</label>
           <textarea id={exportId} className="mono" readOnly rows={8} value={exported.json} onFocus={(event) => event.target.select()} />
-          <button type="button" onClick={() => void navigator.clipboard?.writeText(exported.json)}>
+          <button type="button" onClick={() => void copyText(exported.json)}>
             Copy
           </button>
         </p>
@@ -62,7 +63,7 @@ export function TransferPanel() {
         </button>
       </p>
       {message && <p className="notice">{message}</p>}
-      <ResultError error={error} />
+      <OperationErrorMessage error={error} withPaths />
     </section>
   );
 }

@@ -1,11 +1,11 @@
 import type { FormEvent } from 'react';
+import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { useWebhooks } from '../../stores/webhooks.ts';
 import { BodyInput } from './BodyInput.tsx';
 import { ByteDiffView } from './ByteDiffView.tsx';
 import { ClassificationPanel } from './ClassificationPanel.tsx';
 import { ExamplesMenu } from './ExamplesMenu.tsx';
 import { FindingsList } from './FindingsList.tsx';
-import { OperationErrorMessage } from './OperationErrorMessage.tsx';
 import { SecretSourcePicker } from './SecretSourcePicker.tsx';
 import { VerdictPanel } from './VerdictPanel.tsx';
 

@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
+import { CopyButton } from '../../components/CopyButton.tsx';
+import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { useWebhookSigning } from '../../stores/webhook-signing.ts';
 import { useWebhooks } from '../../stores/webhooks.ts';
-import { CopyTextButton } from './CopyTextButton.tsx';
-import { OperationErrorMessage } from './OperationErrorMessage.tsx';
 import { SecretSourcePicker } from './SecretSourcePicker.tsx';
 
 /** A correctly signed request for a payload, to test the partner's own endpoint. Only the signature is shown. */
@@ -71,7 +71,7 @@ export function SigningTool() {
           <div className="wh-signed__block">
             <div className="wh-signed__head">
               <h3 id="wh-curl-title">curl</h3>
-              <CopyTextButton label="Copy curl" text={state.signed.curl} />
+              <CopyButton label="Copy curl" text={state.signed.curl} />
             </div>
             <pre className="mono" aria-labelledby="wh-curl-title">
               {state.signed.curl}
@@ -80,7 +80,7 @@ export function SigningTool() {
           <div className="wh-signed__block">
             <div className="wh-signed__head">
               <h3 id="wh-headers-title">Raw headers</h3>
-              <CopyTextButton label="Copy headers" text={state.signed.rawHeaders} />
+              <CopyButton label="Copy headers" text={state.signed.rawHeaders} />
             </div>
             <pre className="mono" aria-labelledby="wh-headers-title">
               {state.signed.rawHeaders.replaceAll('\r\n', '\n')}

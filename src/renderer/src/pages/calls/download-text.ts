@@ -1,13 +1,3 @@
-/** Copies text with the browser's clipboard API (no Node, no Electron in the renderer). */
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Offers text as a file download; the renderer never writes files itself, the browser/Electron save flow does. */
 export function downloadText(fileName: string, text: string, type = 'text/plain'): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));

@@ -1,4 +1,4 @@
-import type { AppErrorShape } from '../../../../shared/contract/result.ts';
+import type { AppErrorShape } from '../../../shared/contract/result.ts';
 
 interface Issue {
   path: string;
@@ -10,8 +10,12 @@ const issuesOf = (error: AppErrorShape): Issue[] => {
   return Array.isArray(details?.issues) ? (details.issues as Issue[]).filter((issue) => typeof issue?.message === 'string') : [];
 };
 
-/** A failed operation, in the words main chose, with the field problems when there are some. */
-export function ResultError({ error }: { error: AppErrorShape | null }) {
+/**
+ * A failed operation in main's words, with the field messages when there are some (e.g. the body size limit).
+ * `withPaths` names the field before its message: a form's fields are worth naming, while other inputs' paths
+ * are contract names that mean nothing to an operator.
+ */
+export function OperationErrorMessage({ error, withPaths = false }: { error: AppErrorShape | null; withPaths?: boolean }) {
   if (!error) return null;
   const issues = issuesOf(error);
   return (
@@ -21,7 +25,7 @@ export function ResultError({ error }: { error: AppErrorShape | null }) {
         <ul>
           {issues.map((issue) => (
             <li key={`${issue.path}:${issue.message}`}>
-              {issue.path && <span className="mono">{issue.path}: </span>}
+              {withPaths && issue.path && <span className="mono">{issue.path}: </span>}
               {issue.message}
             </li>
           ))}

@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { copyText } from './clipboard.ts';
+import { copyText } from '../clipboard.ts';
 
-/** A button that copies what `text()` returns and says whether it worked. */
-export function CopyButton({ label, text, className }: { label: string; text: () => Promise<string | null> | string | null; className?: string }) {
+type CopySource = string | (() => Promise<string | null> | string | null);
+
+/** A button that copies `text` (or what it returns; null copies nothing) and says for a moment whether it worked. */
+export function CopyButton({ label, text, className }: { label: string; text: CopySource; className?: string }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const onClick = async () => {
-    const value = await text();
+    const value = typeof text === 'function' ? await text() : text;
     if (value === null) return;
     setState((await copyText(value)) ? 'copied' : 'failed');
     setTimeout(() => setState('idle'), 2000);
