@@ -8,16 +8,41 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 /** The only files that may import electron at all. */
-export const ELECTRON_FILES = ['src/main/index.ts', 'src/main/electron/app-protocol.ts', 'src/main/electron/ipc-binding.ts', 'src/main/electron/notifications.ts', 'src/main/electron/dialogs.ts', 'src/preload/index.ts'];
+export const ELECTRON_FILES = [
+  'src/main/index.ts',
+  'src/main/electron/app-protocol.ts',
+  'src/main/electron/ipc-binding.ts',
+  'src/main/electron/notifications.ts',
+  'src/main/electron/dialogs.ts',
+  'src/preload/index.ts',
+];
 /** The only files that may use ipcMain / ipcRenderer. */
 export const RAW_IPC_FILES = ['src/main/electron/ipc-binding.ts', 'src/preload/index.ts'];
 
-const electronOnlyHere = { name: 'electron', message: 'Only the thin Electron files (see eslint.config.js ELECTRON_FILES) may import electron; pass what you need in as a port.' };
+const electronOnlyHere = {
+  name: 'electron',
+  message:
+    'Only the thin Electron files (see eslint.config.js ELECTRON_FILES) may import electron; pass what you need in as a port.',
+};
 const mainNeverImportsRenderer = { group: ['**/renderer/**'], message: 'main never imports the renderer.' };
-const rawIpc = { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Raw IPC is only allowed in the contract wrapper (ipc-binding.ts, preload/index.ts).' };
+const rawIpc = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Raw IPC is only allowed in the contract wrapper (ipc-binding.ts, preload/index.ts).',
+};
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.reports/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,14 +60,28 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyHere, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node: ask main through window.hubble.' }))],
+          paths: [
+            electronOnlyHere,
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'The renderer has no Node: ask main through window.hubble.',
+            })),
+          ],
           patterns: [
-            { group: ['**/main/**', '**/preload/**'], message: 'The renderer may import only src/shared, never main or preload.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer may import only src/shared, never main or preload.',
+            },
             { group: ['undici', 'better-sqlite3', 'keytar'], message: 'Network, storage and secrets live in main.' },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'The renderer has no network: ask main through window.hubble.' }, { name: 'XMLHttpRequest', message: 'The renderer has no network.' }, { name: 'WebSocket', message: 'The renderer has no network.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'The renderer has no network: ask main through window.hubble.' },
+        { name: 'XMLHttpRequest', message: 'The renderer has no network.' },
+        { name: 'WebSocket', message: 'The renderer has no network.' },
+      ],
     },
   },
   {
@@ -63,8 +102,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyHere, ...nodeBuiltins.map((name) => ({ name, message: 'src/shared runs in every process: no Node imports.' }))],
-          patterns: [{ group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from the processes.' }],
+          paths: [
+            electronOnlyHere,
+            ...nodeBuiltins.map((name) => ({ name, message: 'src/shared runs in every process: no Node imports.' })),
+          ],
+          patterns: [
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports nothing from the processes.',
+            },
+          ],
         },
       ],
     },
@@ -75,7 +122,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [electronOnlyHere, ...nodeBuiltins.map((name) => ({ name, message: 'A sandboxed preload has no Node: it only forwards the contract.' }))],
+          paths: [
+            electronOnlyHere,
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'A sandboxed preload has no Node: it only forwards the contract.',
+            })),
+          ],
           patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only src/shared.' }],
         },
       ],
@@ -96,7 +149,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'A sandboxed preload has no Node: it only forwards the contract.' })),
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'A sandboxed preload has no Node: it only forwards the contract.',
+          })),
           patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only src/shared.' }],
         },
       ],

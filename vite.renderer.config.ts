@@ -17,7 +17,8 @@ export default defineConfig({
         'harness-preload': resolve('src/preload/harness-bridge.ts'),
       },
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'harness-preload' ? 'harness-preload.js' : 'assets/[name]-[hash].js'),
+        entryFileNames: (chunk) =>
+          chunk.name === 'harness-preload' ? 'harness-preload.js' : 'assets/[name]-[hash].js',
       },
     },
   },

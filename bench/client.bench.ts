@@ -79,8 +79,12 @@ const recorded = calls.search('simulator', { limit: 1 }).total!;
 const p50b = percentile(baseline, 50);
 const p50c = percentile(measured, 50);
 console.log(`calls per side:            ${measured.length} (wallet balance, sequential, loopback)`);
-console.log(`bare undici.request  p50:  ${(p50b * 1000).toFixed(0)} µs   p95: ${(percentile(baseline, 95) * 1000).toFixed(0)} µs`);
-console.log(`Hubble client        p50:  ${(p50c * 1000).toFixed(0)} µs   p95: ${(percentile(measured, 95) * 1000).toFixed(0)} µs   (recorded ${recorded} rows)`);
+console.log(
+  `bare undici.request  p50:  ${(p50b * 1000).toFixed(0)} µs   p95: ${(percentile(baseline, 95) * 1000).toFixed(0)} µs`,
+);
+console.log(
+  `Hubble client        p50:  ${(p50c * 1000).toFixed(0)} µs   p95: ${(percentile(measured, 95) * 1000).toFixed(0)} µs   (recorded ${recorded} rows)`,
+);
 console.log(`ratio p50 (client / bare): ${(p50c / p50b).toFixed(3)}   goal ≤ 1.10`);
 
 await client.close();

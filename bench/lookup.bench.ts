@@ -19,20 +19,24 @@ const LOOKUPS = 2_000;
 const SCANS = 3;
 const SAMPLE_EVERY = Math.max(1, Math.floor(ROWS / 20_000));
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const ms = (value: number) => `${value < 1 ? value.toFixed(3) : value.toFixed(1)} ms`;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubble-bench-lookup-'));
 const file = path.join(dir, 'lookup.db');
 const buildStarted = performance.now();
 const db = openDatabase(file, profileMigrations);
-const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'api_calls' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
+const indexes = db
+  .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'api_calls' AND sql IS NOT NULL")
+  .all() as { name: string; sql: string }[];
 for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
 db.pragma('journal_mode = DELETE');
 db.pragma('synchronous = OFF');
 db.pragma('cache_size = -262144');
 
-const insert = db.prepare(`INSERT INTO api_calls (at, profile_id, environment, base_url, method, path, endpoint, http_status, outcome, error_id, latency_ms, request_id, attempt, order_id, reference_id)
+const insert =
+  db.prepare(`INSERT INTO api_calls (at, profile_id, environment, base_url, method, path, endpoint, http_status, outcome, error_id, latency_ms, request_id, attempt, order_id, reference_id)
   VALUES (?, 'p', 'staging', 'https://api.dev.myhubble.money', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
 const samples = { request: [] as string[], order: [] as string[], reference: [] as string[] };
 const start = Date.UTC(2024, 0, 1);
@@ -43,8 +47,19 @@ const fill = db.transaction((from: number, to: number) => {
     const orderId = isOrder ? `01HZ${i.toString(36).toUpperCase().padStart(22, '0')}` : null;
     const referenceId = isOrder ? `ref-${i}` : null;
     const failed = i % 13 === 0;
-    insert.run(start + i * 250, isOrder ? 'POST' : 'GET', isOrder ? '/v1/partners/orders' : '/v1/partners/wallet/balance', isOrder ? 'POST /v1/partners/orders' : 'GET /v1/partners/wallet/balance',
-      failed ? 400 : 200, failed ? 'failed' : 'ok', failed ? 'E300' : null, 40 + (i % 200), requestId, orderId, referenceId);
+    insert.run(
+      start + i * 250,
+      isOrder ? 'POST' : 'GET',
+      isOrder ? '/v1/partners/orders' : '/v1/partners/wallet/balance',
+      isOrder ? 'POST /v1/partners/orders' : 'GET /v1/partners/wallet/balance',
+      failed ? 400 : 200,
+      failed ? 'failed' : 'ok',
+      failed ? 'E300' : null,
+      40 + (i % 200),
+      requestId,
+      orderId,
+      referenceId,
+    );
     if (i % SAMPLE_EVERY === 0) {
       samples.request.push(requestId);
       if (orderId) samples.order.push(orderId);
@@ -59,14 +74,24 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.exec('ANALYZE');
 const builtAt = performance.now();
-console.log(`built ${ROWS.toLocaleString('en-US')} rows in ${((builtAt - buildStarted) / 1000).toFixed(1)} s (insert ${((insertedAt - buildStarted) / 1000).toFixed(1)} s, ${indexes.length} indexes ${((builtAt - insertedAt) / 1000).toFixed(1)} s); file ${(fs.statSync(file).size / 1e9).toFixed(2)} GB`);
+console.log(
+  `built ${ROWS.toLocaleString('en-US')} rows in ${((builtAt - buildStarted) / 1000).toFixed(1)} s (insert ${((insertedAt - buildStarted) / 1000).toFixed(1)} s, ${indexes.length} indexes ${((builtAt - insertedAt) / 1000).toFixed(1)} s); file ${(fs.statSync(file).size / 1e9).toFixed(2)} GB`,
+);
 
 const queries = new CallQueries(db);
 const pick = (list: string[], i: number) => list[(i * 7919) % list.length]!;
 const lookups = {
-  'X-REQUEST-ID': { column: 'request_id' as const, keys: samples.request, filter: (value: string) => ({ requestId: value }) },
+  'X-REQUEST-ID': {
+    column: 'request_id' as const,
+    keys: samples.request,
+    filter: (value: string) => ({ requestId: value }),
+  },
   orderId: { column: 'order_id' as const, keys: samples.order, filter: (value: string) => ({ orderId: value }) },
-  referenceId: { column: 'reference_id' as const, keys: samples.reference, filter: (value: string) => ({ referenceId: value }) },
+  referenceId: {
+    column: 'reference_id' as const,
+    keys: samples.reference,
+    filter: (value: string) => ({ referenceId: value }),
+  },
 };
 for (const [name, { column, keys, filter }] of Object.entries(lookups)) {
   const resolve: number[] = [];
@@ -77,7 +102,11 @@ for (const [name, { column, keys, filter }] of Object.entries(lookups)) {
     if (!queries.lookup(column, key)) throw new Error(`${name} ${key} not found`);
     resolve.push(performance.now() - started);
     started = performance.now();
-    if (queries.page(filter(key), { by: 'at', direction: 'desc' }, 0, 100).length === 0 || queries.count(filter(key)) === 0) throw new Error(`${name} ${key} not found by search`);
+    if (
+      queries.page(filter(key), { by: 'at', direction: 'desc' }, 0, 100).length === 0 ||
+      queries.count(filter(key)) === 0
+    )
+      throw new Error(`${name} ${key} not found by search`);
     page.push(performance.now() - started);
   }
   const scan: number[] = [];

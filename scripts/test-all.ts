@@ -8,7 +8,11 @@ const reports = path.resolve('.reports');
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 
-interface Tally { passed: number; failed: number; skipped: number }
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
 
@@ -34,7 +38,18 @@ function check(name: string, command: string, args: string[]): boolean {
 
 function vitestSuite(name: string, project: string, wrapper: string[] = []): void {
   const output = path.join(reports, `vitest-${project}.json`);
-  const args = [...wrapper, 'npx', 'vitest', 'run', '--project', project, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`];
+  const args = [
+    ...wrapper,
+    'npx',
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--passWithNoTests',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${output}`,
+  ];
   const status = run(args[0]!, args.slice(1));
   if (!fs.existsSync(output)) {
     record(name, { passed: 0, failed: 1, skipped: 0 });
@@ -42,8 +57,12 @@ function vitestSuite(name: string, project: string, wrapper: string[] = []): voi
   }
   const report = JSON.parse(fs.readFileSync(output, 'utf8'));
   // A file that failed to load has no test results: count it as a failure, not as nothing.
-  const brokenFiles = (report.testResults ?? []).filter((file: { status: string; assertionResults: unknown[] }) => file.status === 'failed' && file.assertionResults.length === 0).length;
-  const failed = report.numFailedTests + brokenFiles + (status !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0);
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file: { status: string; assertionResults: unknown[] }) =>
+      file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
+  const failed =
+    report.numFailedTests + brokenFiles + (status !== 0 && report.numFailedTests + brokenFiles === 0 ? 1 : 0);
   record(name, { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests });
 }
 
@@ -62,6 +81,7 @@ function playwrightSuite(name: string, project: string, wrapper: string[] = []):
 
 check('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
+check('format', 'npm', ['run', '--silent', 'format:check']);
 vitestSuite('unit', 'unit');
 vitestSuite('dom', 'dom');
 vitestSuite('keychain', 'keychain', ['sh', 'scripts/with-keyring.sh']);

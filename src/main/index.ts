@@ -35,7 +35,8 @@ async function main(): Promise<void> {
     dataDir: app.getPath('userData'),
     shell: 'electron',
     version: app.getVersion(),
-    onUnexpectedError: (where, error) => console.error(`[main] ${where}:`, error instanceof Error ? error.message : 'error'),
+    onUnexpectedError: (where, error) =>
+      console.error(`[main] ${where}:`, error instanceof Error ? error.message : 'error'),
   });
   await core.start();
   const unbind = bindIpc(core.router, core.events, trustedOrigins);

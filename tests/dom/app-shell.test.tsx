@@ -7,14 +7,27 @@ import { installFakeHubble } from './fake-hubble.ts';
 
 const profiles = {
   activeProfileId: 'simulator',
-  profiles: [{ id: 'simulator', name: 'Simulator', environment: 'simulator', baseUrl: 'http://127.0.0.1:1', colour: '#7c3aed', builtIn: true }],
+  profiles: [
+    {
+      id: 'simulator',
+      name: 'Simulator',
+      environment: 'simulator',
+      baseUrl: 'http://127.0.0.1:1',
+      colour: '#7c3aed',
+      builtIn: true,
+    },
+  ],
 };
 
 let emit: (event: string, payload: unknown) => void = () => {};
 
 /** A fake main whose answers come from a table. */
 function installAnswers(answers: Record<string, unknown>) {
-  ({ emit } = installFakeHubble((channel) => (channel in answers ? { ok: true, value: answers[channel] } : { ok: false, error: { kind: 'NOT_FOUND', message: channel } })));
+  ({ emit } = installFakeHubble((channel) =>
+    channel in answers
+      ? { ok: true, value: answers[channel] }
+      : { ok: false, error: { kind: 'NOT_FOUND', message: channel } },
+  ));
 }
 
 beforeEach(() => {
@@ -22,7 +35,15 @@ beforeEach(() => {
   useProfiles.setState({ list: null, error: null });
   installAnswers({
     'profiles.list': profiles,
-    'app.info': { name: 'Hubble Ops Console', version: '9.9.9', platform: 'linux', arch: 'x64', dataDir: '/data', shell: 'browser-harness', runtime: { node: '24', v8: '13', electron: null, chrome: null } },
+    'app.info': {
+      name: 'Hubble Ops Console',
+      version: '9.9.9',
+      platform: 'linux',
+      arch: 'x64',
+      dataDir: '/data',
+      shell: 'browser-harness',
+      runtime: { node: '24', v8: '13', electron: null, chrome: null },
+    },
   });
 });
 afterEach(cleanup);
@@ -31,7 +52,11 @@ describe('app shell', () => {
   it('lists every area of the design in the sidebar', async () => {
     render(<App />);
     const nav = screen.getByRole('navigation', { name: 'Areas' });
-    expect(within(nav).getAllByRole('button').map((button) => button.textContent)).toEqual(areas.map((area) => area.label));
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(areas.map((area) => area.label));
   });
 
   it('shows the active profile and its environment in the title bar', async () => {
@@ -47,7 +72,17 @@ describe('app shell', () => {
     act(() =>
       emit('profiles.changed', {
         activeProfileId: 'prod',
-        profiles: [...profiles.profiles, { id: 'prod', name: 'Live', environment: 'production', baseUrl: 'https://api.myhubble.money', colour: '#dc2626', builtIn: false }],
+        profiles: [
+          ...profiles.profiles,
+          {
+            id: 'prod',
+            name: 'Live',
+            environment: 'production',
+            baseUrl: 'https://api.myhubble.money',
+            colour: '#dc2626',
+            builtIn: false,
+          },
+        ],
       }),
     );
     expect(container.querySelector('.app-shell')?.getAttribute('data-environment')).toBe('production');

@@ -11,13 +11,36 @@ let restoreSize: () => void = () => {};
 
 function activeProfile(environment: 'simulator' | 'staging') {
   useProfiles.setState({
-    list: { activeProfileId: 'p', profiles: [{ id: 'p', name: environment, environment, baseUrl: 'http://x', colour: '#000', builtIn: environment === 'simulator' }] },
+    list: {
+      activeProfileId: 'p',
+      profiles: [
+        {
+          id: 'p',
+          name: environment,
+          environment,
+          baseUrl: 'http://x',
+          colour: '#000',
+          builtIn: environment === 'simulator',
+        },
+      ],
+    },
   } as never);
 }
 
 beforeEach(() => {
   restoreSize = giveScrollBoxASize();
-  useCalls.setState({ filters: {}, sort: DEFAULT_SORT, total: null, pages: new Map(), loading: new Set(), selectedId: null, detail: null, detailError: null, arrived: 0, error: null });
+  useCalls.setState({
+    filters: {},
+    sort: DEFAULT_SORT,
+    total: null,
+    pages: new Map(),
+    loading: new Set(),
+    selectedId: null,
+    detail: null,
+    detailError: null,
+    arrived: 0,
+    error: null,
+  });
   activeProfile('simulator');
 });
 afterEach(() => {
@@ -43,12 +66,19 @@ describe('Calls page with a million calls', () => {
       scroller.dispatchEvent(new Event('scroll'));
     });
     expect(await screen.findByText(requestIdCell(543_215))).toBeTruthy();
-    expect(screen.getByText(requestIdCell(543_215)).closest('[role=row]')!.getAttribute('aria-rowindex')).toBe(String(543_215 + 2));
+    expect(screen.getByText(requestIdCell(543_215)).closest('[role=row]')!.getAttribute('aria-rowindex')).toBe(
+      String(543_215 + 2),
+    );
     expect(rowsShown().length).toBeLessThan(60);
 
     const fetched = fake.searches().reduce((sum, search) => sum + search.limit, 0);
     expect(fetched).toBeLessThanOrEqual(5 * PAGE_SIZE);
-    expect(fake.searches().filter((search) => search.offset > 0).every((search) => search.offset % PAGE_SIZE === 0)).toBe(true);
+    expect(
+      fake
+        .searches()
+        .filter((search) => search.offset > 0)
+        .every((search) => search.offset % PAGE_SIZE === 0),
+    ).toBe(true);
     expect(useCalls.getState().pages.size).toBeLessThanOrEqual(MAX_CACHED_PAGES);
   });
 
@@ -71,7 +101,13 @@ describe('Calls page with a million calls', () => {
     fireEvent.change(screen.getByLabelText('Error'), { target: { value: 'E300' } });
     expect(fake.searches().length).toBe(before);
     fireEvent.submit(screen.getByRole('search', { name: 'Filter calls' }));
-    await waitFor(() => expect(fake.searches().at(-1)!.filters).toEqual({ requestId: requestIdCell(42), statusClass: '5xx', errorId: 'E300' }));
+    await waitFor(() =>
+      expect(fake.searches().at(-1)!.filters).toEqual({
+        requestId: requestIdCell(42),
+        statusClass: '5xx',
+        errorId: 'E300',
+      }),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
     await waitFor(() => expect(fake.searches().at(-1)!.filters).toEqual({}));
     expect((screen.getByLabelText('X-REQUEST-ID') as HTMLInputElement).value).toBe('');
@@ -95,7 +131,12 @@ describe('Calls page with a million calls', () => {
   });
 
   it('offers sample traffic on the Simulator profile only, and refreshes after it', async () => {
-    const fake = installCallsHubble({ total: 5, overrides: { 'calls.generateSampleTraffic': () => ({ calls: 38, orders: 10, outcomes: { ok: 26 }, durationMs: 1200 }) } });
+    const fake = installCallsHubble({
+      total: 5,
+      overrides: {
+        'calls.generateSampleTraffic': () => ({ calls: 38, orders: 10, outcomes: { ok: 26 }, durationMs: 1200 }),
+      },
+    });
     const { unmount } = render(<CallsPage />);
     fireEvent.click(await screen.findByRole('button', { name: 'Generate sample traffic' }));
     expect(await screen.findByText('Recorded 38 calls (10 orders) in 1.2 s.')).toBeTruthy();

@@ -8,7 +8,19 @@ import { giveScrollBoxASize, installCallsHubble } from './calls-fake-hubble.ts';
 
 const TOTAL = 300;
 const requestId = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
-const profiles = { activeProfileId: 'simulator', profiles: [{ id: 'simulator', name: 'Simulator', environment: 'simulator', baseUrl: 'http://127.0.0.1:1', colour: '#7c3aed', builtIn: true }] };
+const profiles = {
+  activeProfileId: 'simulator',
+  profiles: [
+    {
+      id: 'simulator',
+      name: 'Simulator',
+      environment: 'simulator',
+      baseUrl: 'http://127.0.0.1:1',
+      colour: '#7c3aed',
+      builtIn: true,
+    },
+  ],
+};
 let restoreSize: () => void = () => {};
 
 function install() {
@@ -18,8 +30,10 @@ function install() {
       'profiles.list': () => profiles,
       'calls.resolveIdentifier': (input: { value: string }) => {
         const value = input.value.trim();
-        if (value === requestId(7)) return { value, matches: [{ kind: 'request-id', callId: TOTAL - 7, at: 0, calls: 1 }], looksLike: 'uuid' };
-        if (value === 'ORD9') return { value, matches: [{ kind: 'order-id', callId: TOTAL - 9, at: 0, calls: 4 }], looksLike: 'other' };
+        if (value === requestId(7))
+          return { value, matches: [{ kind: 'request-id', callId: TOTAL - 7, at: 0, calls: 1 }], looksLike: 'uuid' };
+        if (value === 'ORD9')
+          return { value, matches: [{ kind: 'order-id', callId: TOTAL - 9, at: 0, calls: 4 }], looksLike: 'other' };
         return { value, matches: [], looksLike: /^[0-9a-f-]{36}$/.test(value) ? 'uuid' : 'other' };
       },
     },
@@ -31,7 +45,15 @@ beforeEach(() => {
   window.location.hash = '';
   useNavigation.setState({ area: 'dashboard' });
   useProfiles.setState({ list: null, error: null });
-  useCalls.setState({ filters: {}, sort: DEFAULT_SORT, total: null, pages: new Map(), loading: new Set(), selectedId: null, detail: null });
+  useCalls.setState({
+    filters: {},
+    sort: DEFAULT_SORT,
+    total: null,
+    pages: new Map(),
+    loading: new Set(),
+    selectedId: null,
+    detail: null,
+  });
 });
 afterEach(() => {
   cleanup();
@@ -55,7 +77,9 @@ describe('command palette (Ctrl/Cmd+K)', () => {
 
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(window.location.hash).toBe('#/calls');
-    await waitFor(() => expect(fake.searches().some((search) => search.filters['requestId'] === requestId(7))).toBe(true));
+    await waitFor(() =>
+      expect(fake.searches().some((search) => search.filters['requestId'] === requestId(7))).toBe(true),
+    );
     const panel = await screen.findByRole('complementary', { name: 'Call detail' });
     expect((await within(panel).findByTestId('detail-request-id')).textContent).toBe(requestId(7));
     expect((screen.getByLabelText('X-REQUEST-ID') as HTMLInputElement).value).toBe(requestId(7));

@@ -80,7 +80,11 @@ describe('title bar and profile switcher', () => {
     expect(screen.getByLabelText('Active profile').textContent).toContain('Acme Staging');
     expect(screen.queryByLabelText('Production warning')).toBeNull();
     const switcher = screen.getByLabelText<HTMLSelectElement>('Switch profile');
-    expect([...switcher.options].map((option) => option.textContent)).toEqual(['Simulator (simulated)', 'Acme Staging (staging)', 'Acme Production (PRODUCTION)']);
+    expect([...switcher.options].map((option) => option.textContent)).toEqual([
+      'Simulator (simulated)',
+      'Acme Staging (staging)',
+      'Acme Production (PRODUCTION)',
+    ]);
 
     await act(async () => fireEvent.change(switcher, { target: { value: 'prd' } }));
     expect(main.calls.find((call) => call.channel === 'profiles.setActive')?.input).toEqual({ profileId: 'prd' });
@@ -119,8 +123,15 @@ describe('production confirmation', () => {
     expect(confirm).toHaveProperty('disabled', false);
     await act(async () => fireEvent.click(confirm));
     await waitFor(() => expect(main.calls.some((call) => call.channel === 'profiles.delete')).toBe(true));
-    expect(main.calls.find((call) => call.channel === 'guard.confirm')?.input).toEqual({ profileId: 'prd', operation: 'profiles.delete', typedName: 'Acme Production' });
-    expect(main.calls.find((call) => call.channel === 'profiles.delete')?.input).toEqual({ profileId: 'prd', confirmationToken: 'single-use-token' });
+    expect(main.calls.find((call) => call.channel === 'guard.confirm')?.input).toEqual({
+      profileId: 'prd',
+      operation: 'profiles.delete',
+      typedName: 'Acme Production',
+    });
+    expect(main.calls.find((call) => call.channel === 'profiles.delete')?.input).toEqual({
+      profileId: 'prd',
+      confirmationToken: 'single-use-token',
+    });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
@@ -134,7 +145,9 @@ describe('production confirmation', () => {
         <ProfilesPage />
       </>,
     );
-    await act(async () => fireEvent.click(screen.getByRole('listitem', { name: 'Acme Production' }).querySelector('button.button-danger')!));
+    await act(async () =>
+      fireEvent.click(screen.getByRole('listitem', { name: 'Acme Production' }).querySelector('button.button-danger')!),
+    );
     await act(async () => fireEvent.click(await screen.findByRole('button', { name: 'Cancel' })));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(main.calls.map((call) => call.channel)).not.toContain('profiles.delete');
@@ -147,20 +160,35 @@ describe('secrets on the Profiles page', () => {
     const list = { activeProfileId: 'stg', profiles: [simulator, staging], welcomeDismissed: true };
     const main = fakeMain(list, {
       'profiles.setSecret': () => {
-        main.setList({ ...list, profiles: [simulator, { ...staging, secrets: { clientSecret: { set: true, updatedAt: '2025-06-01T10:00:00.000Z' }, webhookSecret: UNSET } }] });
+        main.setList({
+          ...list,
+          profiles: [
+            simulator,
+            {
+              ...staging,
+              secrets: { clientSecret: { set: true, updatedAt: '2025-06-01T10:00:00.000Z' }, webhookSecret: UNSET },
+            },
+          ],
+        });
         return { set: true, updatedAt: '2025-06-01T10:00:00.000Z' };
       },
     });
     await loaded(list);
     render(<ProfilesPage />);
     const item = screen.getByRole('listitem', { name: 'Acme Staging' });
-    await act(async () => fireEvent.click([...item.querySelectorAll('button')].find((button) => button.textContent === 'Secrets & test')!));
+    await act(async () =>
+      fireEvent.click([...item.querySelectorAll('button')].find((button) => button.textContent === 'Secrets & test')!),
+    );
     const form = screen.getByRole('form', { name: 'Client secret' });
     const input = form.querySelector<HTMLInputElement>('input[type="password"]')!;
     fireEvent.change(input, { target: { value: 'DOM-CANARY-SECRET' } });
     await act(async () => fireEvent.submit(form));
     await waitFor(() => expect(screen.getByTestId('clientSecret-status').textContent).toMatch(/^Set/));
-    expect(main.calls.find((call) => call.channel === 'profiles.setSecret')?.input).toEqual({ profileId: 'stg', kind: 'clientSecret', value: 'DOM-CANARY-SECRET' });
+    expect(main.calls.find((call) => call.channel === 'profiles.setSecret')?.input).toEqual({
+      profileId: 'stg',
+      kind: 'clientSecret',
+      value: 'DOM-CANARY-SECRET',
+    });
     expect(input.value).toBe('');
     expect(document.body.innerHTML).not.toContain('DOM-CANARY-SECRET');
   });

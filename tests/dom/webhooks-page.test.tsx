@@ -96,7 +96,9 @@ let answers: Record<string, unknown> = {};
 function answerFromTable(channel: string): unknown {
   const answer = answers[channel];
   if (answer && typeof answer === 'object' && 'ok' in answer) return answer;
-  return channel in answers ? { ok: true, value: answer } : { ok: false, error: { kind: 'NOT_FOUND', message: channel } };
+  return channel in answers
+    ? { ok: true, value: answer }
+    : { ok: false, error: { kind: 'NOT_FOUND', message: channel } };
 }
 
 beforeEach(() => {

@@ -16,7 +16,10 @@ async function openCalls(page: Page) {
   await expect(page.getByRole('heading', { name: 'Calls', level: 1 })).toBeVisible();
 }
 
-test('generate sample traffic, find a call by a pasted X-REQUEST-ID, open it and copy its support bundle', async ({ page, context }) => {
+test('generate sample traffic, find a call by a pasted X-REQUEST-ID, open it and copy its support bundle', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(harness.url).origin });
   await page.setViewportSize({ width: 1600, height: 1000 });
   await openCalls(page);
@@ -30,7 +33,9 @@ test('generate sample traffic, find a call by a pasted X-REQUEST-ID, open it and
 
   // What a support agent has: an X-REQUEST-ID from a ticket (here: the call that hit E150).
   const failed = harness.core.calls.calls.search('simulator', { filters: { errorId: 'E150' } }).rows[0]!;
-  const sent = (await (await fetch(`${harness.core.simulator!.baseUrl}/__sim/requests`)).json()) as { requests: { requestId: string; status: number }[] };
+  const sent = (await (await fetch(`${harness.core.simulator!.baseUrl}/__sim/requests`)).json()) as {
+    requests: { requestId: string; status: number }[];
+  };
   expect(sent.requests.find((request) => request.requestId === failed.requestId)?.status).toBe(400);
 
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Dashboard', exact: true }).click();
@@ -46,7 +51,9 @@ test('generate sample traffic, find a call by a pasted X-REQUEST-ID, open it and
   await expect(page.getByRole('status', { name: 'Calls found' })).toHaveText('1 call match');
   const detail = page.getByRole('complementary', { name: 'Call detail' });
   await expect(detail.getByTestId('detail-request-id')).toHaveText(failed.requestId);
-  await expect(detail.getByRole('note', { name: 'What went wrong' })).toContainText('Denomination not available for this brand (E150)');
+  await expect(detail.getByRole('note', { name: 'What went wrong' })).toContainText(
+    'Denomination not available for this brand (E150)',
+  );
   await expect(detail.getByLabel('Request body')).toContainText('98******10');
   await expect(detail.getByLabel('Response body')).toContainText('DENOMINATION_NOT_AVAILABLE');
   await page.screenshot({ path: screenshot('calls-detail') });
@@ -72,16 +79,29 @@ function seedCalls(file: string, count: number): void {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  const insert = db.prepare(`INSERT INTO api_calls (at, profile_id, environment, base_url, method, path, endpoint, http_status, outcome, error_kind, error_id, error_code, latency_ms, request_id, attempt, order_id, reference_id)
+  const insert =
+    db.prepare(`INSERT INTO api_calls (at, profile_id, environment, base_url, method, path, endpoint, http_status, outcome, error_kind, error_id, error_code, latency_ms, request_id, attempt, order_id, reference_id)
     VALUES (?, 'simulator', 'simulator', 'http://127.0.0.1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`);
   const start = Date.UTC(2024, 0, 1);
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i += 1) {
       const order = i % 4 === 0;
       const failed = i % 9 === 0;
-      insert.run(start + i * 1000, order ? 'POST' : 'GET', order ? '/v1/partners/orders' : '/v1/partners/wallet/balance', order ? 'POST /v1/partners/orders' : 'GET /v1/partners/wallet/balance',
-        failed ? 400 : 200, failed ? 'failed' : 'ok', failed ? 'business' : null, failed ? 'E300' : null, failed ? 'INSUFFICIENT_BALANCE' : null, 30 + (i % 97),
-        `seed0000-0000-4000-8000-${String(i).padStart(12, '0')}`, order ? `SEEDORDER${i}` : null, order ? `seed-ref-${i}` : null);
+      insert.run(
+        start + i * 1000,
+        order ? 'POST' : 'GET',
+        order ? '/v1/partners/orders' : '/v1/partners/wallet/balance',
+        order ? 'POST /v1/partners/orders' : 'GET /v1/partners/wallet/balance',
+        failed ? 400 : 200,
+        failed ? 'failed' : 'ok',
+        failed ? 'business' : null,
+        failed ? 'E300' : null,
+        failed ? 'INSUFFICIENT_BALANCE' : null,
+        30 + (i % 97),
+        `seed0000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        order ? `SEEDORDER${i}` : null,
+        order ? `seed-ref-${i}` : null,
+      );
     }
   });
   for (let from = 0; from < count; from += 50_000) batch(from, Math.min(count, from + 50_000));
@@ -104,11 +124,16 @@ test('a million calls scroll like a hundred: the renderer holds only the rows ne
     }
   });
   await openCalls(page);
-  await expect(page.getByRole('status', { name: 'Calls found' })).toHaveText(`${(MILLION + before).toLocaleString('en-US')} calls`);
+  await expect(page.getByRole('status', { name: 'Calls found' })).toHaveText(
+    `${(MILLION + before).toLocaleString('en-US')} calls`,
+  );
 
   const scroller = page.locator('.calls-table__scroll');
   await scroller.evaluate((element) => (element.scrollTop = element.scrollHeight / 2));
-  const middle = page.getByRole('row').filter({ hasText: /seed0000-0000-4000-8000-0000004\d{5}/ }).first();
+  const middle = page
+    .getByRole('row')
+    .filter({ hasText: /seed0000-0000-4000-8000-0000004\d{5}/ })
+    .first();
   await expect(middle).toBeVisible();
   await expect(page.locator('[role=row][aria-busy=true]')).toHaveCount(0);
   await scroller.evaluate((element) => (element.scrollTop = element.scrollHeight));
@@ -123,5 +148,7 @@ test('a million calls scroll like a hundred: the renderer holds only the rows ne
   await page.keyboard.press('Control+k');
   await page.getByRole('dialog', { name: 'Go to anything' }).getByRole('combobox').fill('seed-ref-500000');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('complementary', { name: 'Call detail' }).getByTestId('detail-request-id')).toHaveText('seed0000-0000-4000-8000-000000500000');
+  await expect(page.getByRole('complementary', { name: 'Call detail' }).getByTestId('detail-request-id')).toHaveText(
+    'seed0000-0000-4000-8000-000000500000',
+  );
 });

@@ -19,7 +19,12 @@ let dataDir: string;
 test.beforeAll(async () => {
   sim = await startSimulator();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubble-profiles-e2e-'));
-  core = createConsoleCore({ dataDir, shell: 'browser-harness', version: '0.0.0-test', environmentBaseUrls: sim.environmentUrls });
+  core = createConsoleCore({
+    dataDir,
+    shell: 'browser-harness',
+    version: '0.0.0-test',
+    environmentBaseUrls: sim.environmentUrls,
+  });
   await core.start();
   server = await startBridgeServer({ core, staticDir: browserRendererDir });
 });
@@ -51,7 +56,9 @@ async function setSecret(page: Page, profileName: string, kind: 'Client secret' 
   const form = item.getByRole('form', { name: kind });
   await form.locator('input[type="password"]').fill(value);
   await form.getByRole('button', { name: /Save|Replace/ }).click();
-  await expect(form.getByTestId(kind === 'Client secret' ? 'clientSecret-status' : 'webhookSecret-status')).toContainText('Set');
+  await expect(
+    form.getByTestId(kind === 'Client secret' ? 'clientSecret-status' : 'webhookSecret-status'),
+  ).toContainText('Set');
   await expect(form.locator('input[type="password"]')).toHaveValue('');
 }
 
@@ -68,7 +75,9 @@ async function expectNoMarkerOnPage(page: Page) {
   expect(await page.content()).not.toContain(MARKER);
 }
 
-test('staging and production profiles: secrets in the keychain, switching, the red production frame, connection tests, guarded delete', async ({ page }) => {
+test('staging and production profiles: secrets in the keychain, switching, the red production frame, connection tests, guarded delete', async ({
+  page,
+}) => {
   await page.goto(server.url);
   const welcome = page.getByRole('note', { name: 'Welcome' });
   await expect(welcome).toContainText('Simulator');
@@ -84,27 +93,40 @@ test('staging and production profiles: secrets in the keychain, switching, the r
   await expect(stagingResult).toContainText('Connected to Hubble staging');
   await expect(stagingResult.locator('tbody tr')).toHaveCount(3);
   await expect(stagingResult.locator('tbody tr td.mono').first()).toHaveText(/^[0-9a-f-]{36}$/);
-  await page.getByRole('listitem', { name: 'Acme Staging' }).screenshot({ path: screenshot('profiles-staging-connected') });
+  await page
+    .getByRole('listitem', { name: 'Acme Staging' })
+    .screenshot({ path: screenshot('profiles-staging-connected') });
   await page.getByRole('listitem', { name: 'Acme Staging' }).getByRole('button', { name: 'Hide details' }).click();
 
   await createProfile(page, 'Production', 'Acme Production', DEMO_CLIENTS.production.clientId);
   // First the staging secret by mistake: production says 401, and the console says why.
   await setSecret(page, 'Acme Production', 'Client secret', MARKER);
   await expect(await testConnection(page, 'Acme Production')).toContainText('staging keys do not work on production');
-  await page.getByRole('listitem', { name: 'Acme Production' }).screenshot({ path: screenshot('profiles-connection-401') });
+  await page
+    .getByRole('listitem', { name: 'Acme Production' })
+    .screenshot({ path: screenshot('profiles-connection-401') });
   await setSecret(page, 'Acme Production', 'Client secret', DEMO_CLIENTS.production.clientSecret);
-  expect(await core.profiles.connectionFor(core.profiles.list().profiles.find((profile) => profile.name === 'Acme Production')!.id).clientSecret()).toBe(
-    DEMO_CLIENTS.production.clientSecret,
-  );
+  expect(
+    await core.profiles
+      .connectionFor(core.profiles.list().profiles.find((profile) => profile.name === 'Acme Production')!.id)
+      .clientSecret(),
+  ).toBe(DEMO_CLIENTS.production.clientSecret);
 
   const switcher = page.getByRole('banner').getByLabel('Switch profile');
   await switcher.selectOption({ label: 'Acme Production (PRODUCTION)' });
-  await expect(page.getByRole('banner').getByLabel('Production warning')).toHaveText('PRODUCTION · real money · Acme Production');
+  await expect(page.getByRole('banner').getByLabel('Production warning')).toHaveText(
+    'PRODUCTION · real money · Acme Production',
+  );
   await expect(page.getByRole('banner').getByLabel('Active profile')).toContainText('Acme Production');
   const frame = await page.evaluate(() => {
     const shell = document.querySelector('.app-shell')!;
     const after = getComputedStyle(shell, '::after');
-    return { production: shell.classList.contains('env-production'), border: after.borderTopWidth, colour: after.borderTopColor, position: after.position };
+    return {
+      production: shell.classList.contains('env-production'),
+      border: after.borderTopWidth,
+      colour: after.borderTopColor,
+      position: after.position,
+    };
   });
   expect(frame).toEqual({ production: true, border: '6px', colour: 'rgb(220, 38, 38)', position: 'fixed' });
   await page.screenshot({ path: screenshot('profiles-production-frame'), fullPage: true });
@@ -118,14 +140,18 @@ test('staging and production profiles: secrets in the keychain, switching, the r
   await expect(forbidden).toContainText('not whitelisted for this environment');
   await expect(forbidden).toContainText('integration portal');
   await expect(forbidden.getByRole('list', { name: 'Network addresses' })).toBeAttached();
-  await page.getByRole('listitem', { name: 'Acme Production' }).screenshot({ path: screenshot('profiles-connection-403') });
+  await page
+    .getByRole('listitem', { name: 'Acme Production' })
+    .screenshot({ path: screenshot('profiles-connection-403') });
 
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Dashboard', exact: true }).click();
   await expect(page.getByRole('banner').getByLabel('Production warning')).toBeVisible();
   await expectNoMarkerOnPage(page);
   await switcher.selectOption({ label: 'Acme Staging (staging)' });
   await expect(page.getByRole('banner').getByLabel('Production warning')).toHaveCount(0);
-  expect(await page.evaluate(() => document.querySelector('.app-shell')!.classList.contains('env-production'))).toBe(false);
+  expect(await page.evaluate(() => document.querySelector('.app-shell')!.classList.contains('env-production'))).toBe(
+    false,
+  );
 
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Profiles', exact: true }).click();
   await page.getByRole('listitem', { name: 'Acme Production' }).getByRole('button', { name: 'Delete' }).click();
@@ -151,5 +177,9 @@ test('staging and production profiles: secrets in the keychain, switching, the r
   await expect(page.locator('textarea[readonly]').first()).toHaveValue(/"name": "Acme Staging"/);
   await page.getByRole('button', { name: 'Export CSV' }).click();
   await expectNoMarkerOnPage(page);
-  expect(await page.locator('textarea').evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value).join('\n'))).not.toContain(MARKER);
+  expect(
+    await page
+      .locator('textarea')
+      .evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value).join('\n')),
+  ).not.toContain(MARKER);
 });

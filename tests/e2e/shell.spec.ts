@@ -16,7 +16,10 @@ test('window.hubble exposes exactly the contract: one function per operation and
   const exposed = await page.evaluate(() => {
     const api = window.hubble as unknown as Record<string, unknown>;
     return Object.fromEntries(
-      Object.keys(api).map((key) => [key, typeof api[key] === 'function' ? 'function' : Object.keys(api[key] as object).sort()]),
+      Object.keys(api).map((key) => [
+        key,
+        typeof api[key] === 'function' ? 'function' : Object.keys(api[key] as object).sort(),
+      ]),
     );
   });
   const expected = Object.fromEntries(Object.entries(contract).map(([area, ops]) => [area, Object.keys(ops).sort()]));
@@ -64,7 +67,17 @@ test('the shell shows the Simulator profile, every area, and moves by keyboard',
   await expect(banner.getByLabel('Active profile')).toContainText('Simulated');
 
   const nav = page.getByRole('navigation', { name: 'Areas' });
-  for (const label of ['Dashboard', 'Orders', 'Catalog', 'Wallet', 'Calls', 'Webhooks', 'Alerts', 'Profiles', 'Go-Live']) {
+  for (const label of [
+    'Dashboard',
+    'Orders',
+    'Catalog',
+    'Wallet',
+    'Calls',
+    'Webhooks',
+    'Alerts',
+    'Profiles',
+    'Go-Live',
+  ]) {
     await expect(nav.getByRole('button', { name: label, exact: true })).toBeVisible();
   }
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();

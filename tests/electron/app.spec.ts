@@ -46,12 +46,21 @@ test.afterAll(async () => app?.close());
 
 test('the window runs isolated, sandboxed, without Node, from app://', async () => {
   const main = await app.evaluate(({ BrowserWindow }) => {
-    const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as { getURL(): string; getLastWebPreferences?: () => Record<string, unknown> };
+    const contents = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+      getURL(): string;
+      getLastWebPreferences?: () => Record<string, unknown>;
+    };
     return { url: contents.getURL(), preferences: contents.getLastWebPreferences?.() ?? null };
   });
   expect(main.url.startsWith('app://console/')).toBe(true);
   if (main.preferences) {
-    expect(main.preferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(main.preferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
   }
   // Observable from the page whatever Electron exposes: no Node, no preload internals, only the bridge.
   const page = await consoleWindow.evaluate(() => ({

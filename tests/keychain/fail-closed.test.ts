@@ -7,16 +7,27 @@ import { useTempDir } from '../fixtures/temp-dir.ts';
 const tempDir = useTempDir('no-keychain-');
 
 const filesUnder = (dir: string): string[] =>
-  (fs.readdirSync(dir, { recursive: true }) as string[]).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
+  (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((file) => path.join(dir, file))
+    .filter((file) => fs.statSync(file).isFile());
 
 describe('no Secret Service running', () => {
   it('fails closed: KEYCHAIN_UNAVAILABLE with the Linux explanation, and the secret is written nowhere', () => {
     const dataDir = tempDir();
     const home = tempDir();
     const secret = 'FAIL-CLOSED-SECRET-91c2';
-    const env: NodeJS.ProcessEnv = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent', HOME: home, XDG_DATA_HOME: path.join(home, 'data') };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
+      HOME: home,
+      XDG_DATA_HOME: path.join(home, 'data'),
+    };
     delete env['DISPLAY'];
-    const child = spawnSync(process.execPath, [path.join(import.meta.dirname, 'no-secret-service-child.ts'), dataDir, secret], { env, encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      [path.join(import.meta.dirname, 'no-secret-service-child.ts'), dataDir, secret],
+      { env, encoding: 'utf8' },
+    );
     expect(child.status, child.stderr).toBe(0);
     const { set, test, after } = JSON.parse(child.stdout);
 

@@ -53,7 +53,11 @@ describe('keytar vault on a real Secret Service', () => {
     const profile = await value<Profile>(first, 'profiles.create', {
       settings: { ...defaultProfileSettings('staging', 'Keychain restart'), clientId: 'restart-client' },
     });
-    const status = await value<{ set: boolean; updatedAt: string }>(first, 'profiles.setSecret', { profileId: profile.id, kind: 'clientSecret', value: 'RESTART-SECRET-7f3a' });
+    const status = await value<{ set: boolean; updatedAt: string }>(first, 'profiles.setSecret', {
+      profileId: profile.id,
+      kind: 'clientSecret',
+      value: 'RESTART-SECRET-7f3a',
+    });
     expect(status.set).toBe(true);
     await first.stop();
 

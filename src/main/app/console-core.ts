@@ -66,7 +66,8 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
     vault: options.vault,
     simulatorBaseUrl: () => simulator?.baseUrl ?? 'embedded',
     environmentBaseUrls: options.environmentBaseUrls,
-    testConnection: (profiles, profileId) => runConnectionTest(profiles.connectionFor(profileId), { recorder: callsArea.calls.recorder(profileId) }),
+    testConnection: (profiles, profileId) =>
+      runConnectionTest(profiles.connectionFor(profileId), { recorder: callsArea.calls.recorder(profileId) }),
     onProfilesChanged: (list) => {
       // A secret set or cleared changes what the call log must strip by value.
       callsArea.refreshSecrets();
@@ -90,7 +91,9 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       app: createAppHandlers(info),
       ...profilesArea.handlers,
       ...callsArea.handlers,
-      webhooks: createWebhookHandlers(createWebhookService({ secrets: createProfileSecretSource(profilesArea.profiles) })),
+      webhooks: createWebhookHandlers(
+        createWebhookService({ secrets: createProfileSecretSource(profilesArea.profiles) }),
+      ),
     },
     { onUnexpectedError: options.onUnexpectedError, guard: profilesArea.guard },
   );

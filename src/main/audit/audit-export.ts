@@ -8,9 +8,20 @@ const safeCell = (value: string) => (FORMULA_START.test(value) ? `'${value}` : v
 
 export function auditToCsv(entries: readonly AuditEntry[]): string {
   const rows = entries.map((entry) =>
-    [String(entry.id), entry.at, entry.user, entry.action, entry.profileId ?? '', entry.profileName ?? '', JSON.stringify(entry.details)].map(safeCell),
+    [
+      String(entry.id),
+      entry.at,
+      entry.user,
+      entry.action,
+      entry.profileId ?? '',
+      entry.profileName ?? '',
+      JSON.stringify(entry.details),
+    ].map(safeCell),
   );
-  return stringify(rows, { header: true, columns: ['id', 'at', 'user', 'action', 'profileId', 'profileName', 'details'] });
+  return stringify(rows, {
+    header: true,
+    columns: ['id', 'at', 'user', 'action', 'profileId', 'profileName', 'details'],
+  });
 }
 
 export function auditToJson(entries: readonly AuditEntry[], exportedAt: string): string {

@@ -9,10 +9,24 @@ export function createAuditHandlers(audit: AuditLog, now: () => Date = () => new
       const entries = audit.all(profileId);
       const exportedAt = now().toISOString();
       const stamp = exportedAt.slice(0, 19).replace(/[:T]/g, '-');
-      audit.record({ action: 'audit.exported', profileId: profileId ?? null, details: { format, entries: entries.length } });
+      audit.record({
+        action: 'audit.exported',
+        profileId: profileId ?? null,
+        details: { format, entries: entries.length },
+      });
       return format === 'csv'
-        ? { fileName: `hubble-audit-${stamp}.csv`, mimeType: 'text/csv', text: auditToCsv(entries), count: entries.length }
-        : { fileName: `hubble-audit-${stamp}.json`, mimeType: 'application/json', text: auditToJson(entries, exportedAt), count: entries.length };
+        ? {
+            fileName: `hubble-audit-${stamp}.csv`,
+            mimeType: 'text/csv',
+            text: auditToCsv(entries),
+            count: entries.length,
+          }
+        : {
+            fileName: `hubble-audit-${stamp}.json`,
+            mimeType: 'application/json',
+            text: auditToJson(entries, exportedAt),
+            count: entries.length,
+          };
     },
   };
 }

@@ -66,7 +66,14 @@ export function createAuditLog(db: Database.Database, options: AuditLogOptions =
   return {
     record(entry) {
       const details = JSON.stringify(redactDetails(entry.details ?? {}));
-      const row = insert.get(now().toISOString(), user(), entry.action, entry.profileId ?? null, entry.profileName ?? null, details) as AuditRow;
+      const row = insert.get(
+        now().toISOString(),
+        user(),
+        entry.action,
+        entry.profileId ?? null,
+        entry.profileName ?? null,
+        details,
+      ) as AuditRow;
       return toEntry(row);
     },
     list(query = {}) {

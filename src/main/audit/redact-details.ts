@@ -11,7 +11,10 @@ export function redactDetails(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redactDetails(item, depth + 1));
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [key, SENSITIVE_KEY.test(key) ? REDACTED : redactDetails(inner, depth + 1)]),
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        SENSITIVE_KEY.test(key) ? REDACTED : redactDetails(inner, depth + 1),
+      ]),
     );
   }
   return value;

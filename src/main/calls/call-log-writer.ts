@@ -17,13 +17,35 @@ export interface CallLogWriterOptions {
 }
 
 const COLUMNS: readonly (keyof CallRow)[] = [
-  'at', 'profile_id', 'environment', 'base_url', 'method', 'path', 'endpoint', 'http_status', 'outcome', 'error_kind', 'error_id',
-  'error_code', 'latency_ms', 'request_id', 'server_request_id', 'attempt', 'order_id', 'reference_id', 'order_status', 'amount',
-  'request_body', 'response_body', 'failure',
+  'at',
+  'profile_id',
+  'environment',
+  'base_url',
+  'method',
+  'path',
+  'endpoint',
+  'http_status',
+  'outcome',
+  'error_kind',
+  'error_id',
+  'error_code',
+  'latency_ms',
+  'request_id',
+  'server_request_id',
+  'attempt',
+  'order_id',
+  'reference_id',
+  'order_status',
+  'amount',
+  'request_body',
+  'response_body',
+  'failure',
 ];
 
 export function prepareCallInsert(db: Database.Database): (row: CallRow) => number {
-  const statement = db.prepare(`INSERT INTO api_calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((column) => `@${column}`).join(', ')})`);
+  const statement = db.prepare(
+    `INSERT INTO api_calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((column) => `@${column}`).join(', ')})`,
+  );
   return (row) => Number(statement.run(row).lastInsertRowid);
 }
 
@@ -34,7 +56,8 @@ export function prepareCallInsert(db: Database.Database): (row: CallRow) => numb
  */
 export class CallLogWriter implements CallRecorder {
   readonly #db: Database.Database;
-  readonly #options: Required<Pick<CallLogWriterOptions, 'flushIntervalMs' | 'maxBatch' | 'maxQueue'>> & CallLogWriterOptions;
+  readonly #options: Required<Pick<CallLogWriterOptions, 'flushIntervalMs' | 'maxBatch' | 'maxQueue'>> &
+    CallLogWriterOptions;
   readonly #insert: (row: CallRow) => number;
   readonly #upsert: ReturnType<typeof prepareRollupUpsert>;
   readonly #writeBatch: (rows: CallRow[]) => number;
@@ -120,7 +143,9 @@ export class CallLogWriter implements CallRecorder {
     });
     if (shed === 0) return;
     this.#dropped += shed;
-    this.#options.onError?.(new Error(`The call log cannot be written: ${this.#dropped} routine calls were not recorded so far`));
+    this.#options.onError?.(
+      new Error(`The call log cannot be written: ${this.#dropped} routine calls were not recorded so far`),
+    );
   }
 
   #safeFlush(): void {
@@ -141,4 +166,5 @@ export class CallLogWriter implements CallRecorder {
   }
 }
 
-const touchesAnOrder = (call: CallRecord) => call.orderId !== null || call.referenceId !== null || call.outcome === 'unknown';
+const touchesAnOrder = (call: CallRecord) =>
+  call.orderId !== null || call.referenceId !== null || call.outcome === 'unknown';

@@ -9,9 +9,26 @@ type StoredRow = CallRow & { id: number };
 const SUMMARY_COLUMNS =
   'id, at, method, path, endpoint, http_status, outcome, error_kind, error_id, error_code, latency_ms, request_id, order_id, reference_id, order_status, attempt';
 
-const SORT_COLUMNS: Record<CallSort['by'], string> = { at: 'at', latency: 'latency_ms', status: 'http_status', path: 'path' };
+const SORT_COLUMNS: Record<CallSort['by'], string> = {
+  at: 'at',
+  latency: 'latency_ms',
+  status: 'http_status',
+  path: 'path',
+};
 
-export const toSummary = (row: Omit<StoredRow, 'profile_id' | 'environment' | 'base_url' | 'server_request_id' | 'amount' | 'request_body' | 'response_body' | 'failure'>): CallSummary => ({
+export const toSummary = (
+  row: Omit<
+    StoredRow,
+    | 'profile_id'
+    | 'environment'
+    | 'base_url'
+    | 'server_request_id'
+    | 'amount'
+    | 'request_body'
+    | 'response_body'
+    | 'failure'
+  >,
+): CallSummary => ({
   id: row.id,
   at: row.at,
   method: row.method,
@@ -96,8 +113,15 @@ export class CallQueries {
   constructor(db: Database.Database) {
     this.#db = db;
     this.#byId = db.prepare('SELECT * FROM api_calls WHERE id = ?');
-    const lookup = (column: string) => db.prepare(`SELECT id, at, (SELECT count(*) FROM api_calls WHERE ${column} = @v) AS calls FROM api_calls WHERE ${column} = @v ORDER BY at DESC, id DESC LIMIT 1`);
-    this.#lookups = { request_id: lookup('request_id'), order_id: lookup('order_id'), reference_id: lookup('reference_id') };
+    const lookup = (column: string) =>
+      db.prepare(
+        `SELECT id, at, (SELECT count(*) FROM api_calls WHERE ${column} = @v) AS calls FROM api_calls WHERE ${column} = @v ORDER BY at DESC, id DESC LIMIT 1`,
+      );
+    this.#lookups = {
+      request_id: lookup('request_id'),
+      order_id: lookup('order_id'),
+      reference_id: lookup('reference_id'),
+    };
   }
 
   #statement(sql: string): Database.Statement {
@@ -125,7 +149,8 @@ export class CallQueries {
   *iterate(filters: CallFilters, sort: CallSort, limit: number): IterableIterator<CallSummary> {
     const where = whereOf(filters);
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM api_calls ${where.sql} ${orderByOf(sort)} LIMIT @limit`;
-    for (const row of this.#statement(sql).iterate({ ...where.params, limit }) as IterableIterator<StoredRow>) yield toSummary(row);
+    for (const row of this.#statement(sql).iterate({ ...where.params, limit }) as IterableIterator<StoredRow>)
+      yield toSummary(row);
   }
 
   get(id: number): CallDetail | null {
@@ -134,7 +159,10 @@ export class CallQueries {
   }
 
   /** The newest call carrying this value in the given column, and how many do. */
-  lookup(column: 'request_id' | 'order_id' | 'reference_id', value: string): { id: number; at: number; calls: number } | null {
+  lookup(
+    column: 'request_id' | 'order_id' | 'reference_id',
+    value: string,
+  ): { id: number; at: number; calls: number } | null {
     return (this.#lookups[column].get({ v: value }) as { id: number; at: number; calls: number } | undefined) ?? null;
   }
 
@@ -143,8 +171,10 @@ export class CallQueries {
     const orderIds = [...new Set(ids.orderIds)];
     const referenceIds = [...new Set(ids.referenceIds)];
     const parts: string[] = [];
-    if (orderIds.length) parts.push(`SELECT * FROM api_calls WHERE order_id IN (${orderIds.map(() => '?').join(', ')})`);
-    if (referenceIds.length) parts.push(`SELECT * FROM api_calls WHERE reference_id IN (${referenceIds.map(() => '?').join(', ')})`);
+    if (orderIds.length)
+      parts.push(`SELECT * FROM api_calls WHERE order_id IN (${orderIds.map(() => '?').join(', ')})`);
+    if (referenceIds.length)
+      parts.push(`SELECT * FROM api_calls WHERE reference_id IN (${referenceIds.map(() => '?').join(', ')})`);
     if (!parts.length) return [];
     const sql = `SELECT * FROM (${parts.join(' UNION ')}) ORDER BY at ASC, id ASC LIMIT ${Number(limit)}`;
     return (this.#db.prepare(sql).all(...orderIds, ...referenceIds) as StoredRow[]).map(toDetail);

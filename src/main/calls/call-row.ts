@@ -32,7 +32,9 @@ export interface CallRow {
 }
 
 const truncate = (text: string) =>
-  text.length <= MAX_STORED_BODY_CHARS ? text : `${text.slice(0, MAX_STORED_BODY_CHARS)}\n…[truncated ${text.length - MAX_STORED_BODY_CHARS} characters]`;
+  text.length <= MAX_STORED_BODY_CHARS
+    ? text
+    : `${text.slice(0, MAX_STORED_BODY_CHARS)}\n…[truncated ${text.length - MAX_STORED_BODY_CHARS} characters]`;
 
 export function redactBody(json: unknown, text: string | null, context: RedactionContext): string | null {
   if (json !== undefined) return truncate(JSON.stringify(redactValue(json, context)));
@@ -74,7 +76,10 @@ export function toCallRow(record: CallRecord, extraSecrets: readonly string[] = 
     reference_id: record.referenceId,
     order_status: record.orderStatus,
     amount: record.amount,
-    request_body: record.requestBody === undefined || record.requestBody === null ? null : redactBody(record.requestBody, null, context),
+    request_body:
+      record.requestBody === undefined || record.requestBody === null
+        ? null
+        : redactBody(record.requestBody, null, context),
     response_body: redactBody(record.responseJson, record.responseText, context),
     failure: redactFailure(record, context),
   };

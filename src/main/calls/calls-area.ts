@@ -39,7 +39,12 @@ export function createCallsArea(options: CallsAreaOptions): CallsArea {
     if (!options.secretValues) return;
     options
       .secretValues(profileId)
-      .then((values) => secrets.set(profileId, values.filter((value): value is string => Boolean(value))))
+      .then((values) =>
+        secrets.set(
+          profileId,
+          values.filter((value): value is string => Boolean(value)),
+        ),
+      )
       .catch((error: unknown) => options.onError?.('calls.secrets', error));
   };
   const warmSecrets = (profileId: string) => {

@@ -18,7 +18,12 @@ export interface CallsHandlerDeps {
   audit?: (entry: { action: AuditAction; profileId: string; details?: Record<string, unknown> }) => void;
 }
 
-const ENVIRONMENT_NAMES: Record<Environment, string> = { simulator: 'the simulator', staging: 'staging', production: 'PRODUCTION', custom: 'a custom environment' };
+const ENVIRONMENT_NAMES: Record<Environment, string> = {
+  simulator: 'the simulator',
+  staging: 'staging',
+  production: 'PRODUCTION',
+  custom: 'a custom environment',
+};
 
 /**
  * Sample traffic places orders, so it is refused here in main (not only hidden in the UI) unless the
@@ -26,13 +31,20 @@ const ENVIRONMENT_NAMES: Record<Environment, string> = { simulator: 'the simulat
  */
 export function simulatorConnectionOrRefuse(connection: HubbleConnection, simulatorBaseUrl: string | null): string {
   if (connection.environment !== 'simulator') {
-    throw new AppError('FORBIDDEN', `Sample traffic runs only on the Simulator profile; on ${ENVIRONMENT_NAMES[connection.environment]} it would place real orders.`, {
-      environment: connection.environment,
-    });
+    throw new AppError(
+      'FORBIDDEN',
+      `Sample traffic runs only on the Simulator profile; on ${ENVIRONMENT_NAMES[connection.environment]} it would place real orders.`,
+      {
+        environment: connection.environment,
+      },
+    );
   }
   if (!simulatorBaseUrl) throw new AppError('UNAVAILABLE', 'The embedded simulator is not running.');
   if (new URL(connection.baseUrl).origin !== new URL(simulatorBaseUrl).origin) {
-    throw new AppError('FORBIDDEN', 'This Simulator profile does not point at the embedded simulator; sample traffic is refused.');
+    throw new AppError(
+      'FORBIDDEN',
+      'This Simulator profile does not point at the embedded simulator; sample traffic is refused.',
+    );
   }
   return simulatorBaseUrl;
 }
@@ -64,7 +76,11 @@ export function createCallsHandlers(deps: CallsHandlerDeps): Handlers['calls'] {
       const generated = await generateSampleTraffic({ client: deps.clients.clientFor(connection), simulatorBaseUrl });
       // Count what the log really gained: logins and retries are calls too.
       const report = { ...generated, calls: (calls.search(profileId, { limit: 1 }).total ?? 0) - before };
-      deps.audit?.({ action: 'calls.sample-traffic', profileId, details: { calls: report.calls, orders: report.orders } });
+      deps.audit?.({
+        action: 'calls.sample-traffic',
+        profileId,
+        details: { calls: report.calls, orders: report.orders },
+      });
       return report;
     },
     retention: () => ({ days: calls.retentionDays(active()) }),

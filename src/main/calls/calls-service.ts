@@ -1,4 +1,12 @@
-import type { BundleTarget, CallDetail, CallFilters, CallPage, CallSort, IdentifierResolution, SupportBundle } from '../../shared/contract/calls.ts';
+import type {
+  BundleTarget,
+  CallDetail,
+  CallFilters,
+  CallPage,
+  CallSort,
+  IdentifierResolution,
+  SupportBundle,
+} from '../../shared/contract/calls.ts';
 import { callSearchSchema, type CallSearch } from '../../shared/contract/calls.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { ProfileStores } from '../store/profile-store.ts';
@@ -120,7 +128,10 @@ export class CallsService {
 
   get(profileId: string, id: number): CallDetail {
     const call = this.#read(profileId).get(id);
-    if (!call) throw new AppError('NOT_FOUND', 'No such call in this profile (it may be older than the retention window).', { id });
+    if (!call)
+      throw new AppError('NOT_FOUND', 'No such call in this profile (it may be older than the retention window).', {
+        id,
+      });
     return call;
   }
 
@@ -131,13 +142,19 @@ export class CallsService {
       const call = this.get(profileId, target.callId);
       return buildSupportBundle([call], { ...context, kind: 'call', subject: `X-REQUEST-ID ${call.requestId}` });
     }
-    const seed = 'orderId' in target ? { orderIds: [target.orderId], referenceIds: [] } : { orderIds: [], referenceIds: [target.referenceId] };
+    const seed =
+      'orderId' in target
+        ? { orderIds: [target.orderId], referenceIds: [] }
+        : { orderIds: [], referenceIds: [target.referenceId] };
     // One hop: a place-order row links the referenceId to the orderId, so calls known by either are included.
     const first = queries.callsOfOrder(seed, MAX_BUNDLE_CALLS);
     const calls = queries.callsOfOrder(
       {
         orderIds: [...seed.orderIds, ...first.map((call) => call.orderId).filter((id): id is string => Boolean(id))],
-        referenceIds: [...seed.referenceIds, ...first.map((call) => call.referenceId).filter((id): id is string => Boolean(id))],
+        referenceIds: [
+          ...seed.referenceIds,
+          ...first.map((call) => call.referenceId).filter((id): id is string => Boolean(id)),
+        ],
       },
       MAX_BUNDLE_CALLS,
     );
@@ -146,7 +163,11 @@ export class CallsService {
     return buildSupportBundle(calls, { ...context, kind: 'order', subject });
   }
 
-  exportCsv(profileId: string, filters: CallFilters, sort: CallSort): { csv: string; fileName: string; rows: number; truncated: boolean } {
+  exportCsv(
+    profileId: string,
+    filters: CallFilters,
+    sort: CallSort,
+  ): { csv: string; fileName: string; rows: number; truncated: boolean } {
     const queries = this.#read(profileId);
     const calls = [...queries.iterate(filters, sort, MAX_EXPORT_ROWS + 1)];
     const truncated = calls.length > MAX_EXPORT_ROWS;

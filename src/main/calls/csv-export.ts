@@ -4,7 +4,22 @@ import { formatUtc } from './timestamps.ts';
 
 export const MAX_EXPORT_ROWS = 100_000;
 
-const HEADER = ['time_utc', 'method', 'path', 'http_status', 'outcome', 'latency_ms', 'x_request_id', 'error_kind', 'error_id', 'error_code', 'order_id', 'reference_id', 'order_status', 'attempt'];
+const HEADER = [
+  'time_utc',
+  'method',
+  'path',
+  'http_status',
+  'outcome',
+  'latency_ms',
+  'x_request_id',
+  'error_kind',
+  'error_id',
+  'error_code',
+  'order_id',
+  'reference_id',
+  'order_status',
+  'attempt',
+];
 
 /** A spreadsheet must not run a referenceId such as `=HYPERLINK(…)` as a formula. */
 const neutralise = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);

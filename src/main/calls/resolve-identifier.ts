@@ -25,7 +25,8 @@ export function resolveIdentifier(queries: CallQueries, raw: string): Identifier
     const byOrder = queries.lookup('order_id', value);
     if (byOrder) matches.push({ kind: 'order-id', callId: byOrder.id, at: byOrder.at, calls: byOrder.calls });
     const byReference = queries.lookup('reference_id', value);
-    if (byReference) matches.push({ kind: 'reference-id', callId: byReference.id, at: byReference.at, calls: byReference.calls });
+    if (byReference)
+      matches.push({ kind: 'reference-id', callId: byReference.id, at: byReference.at, calls: byReference.calls });
   }
   return { value, matches, looksLike: UUID.test(value) ? 'uuid' : ULID.test(value) ? 'ulid' : 'other' };
 }

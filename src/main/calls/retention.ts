@@ -8,19 +8,24 @@ const DAY_MS = 86_400_000;
 const DELETE_SLICE = 5_000;
 
 export function readRetentionDays(db: Database.Database): number {
-  const row = db.prepare("SELECT value FROM call_log_settings WHERE key = 'retention_days'").get() as { value: string } | undefined;
+  const row = db.prepare("SELECT value FROM call_log_settings WHERE key = 'retention_days'").get() as
+    { value: string } | undefined;
   const days = row ? Number(row.value) : NaN;
   return Number.isInteger(days) && days > 0 ? days : DEFAULT_RETENTION_DAYS;
 }
 
 export function writeRetentionDays(db: Database.Database, days: number): void {
-  db.prepare("INSERT INTO call_log_settings (key, value) VALUES ('retention_days', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(days));
+  db.prepare(
+    "INSERT INTO call_log_settings (key, value) VALUES ('retention_days', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  ).run(String(days));
 }
 
 /** Deletes calls older than the retention window (and rollups older than theirs); returns calls deleted. */
 export function applyRetention(db: Database.Database, now: number, days = readRetentionDays(db)): number {
   const cutoff = now - days * DAY_MS;
-  const slice = db.prepare('DELETE FROM api_calls WHERE id IN (SELECT id FROM api_calls WHERE at < ? ORDER BY at LIMIT ?)');
+  const slice = db.prepare(
+    'DELETE FROM api_calls WHERE id IN (SELECT id FROM api_calls WHERE at < ? ORDER BY at LIMIT ?)',
+  );
   let deleted = 0;
   for (;;) {
     const changes = slice.run(cutoff, DELETE_SLICE).changes;

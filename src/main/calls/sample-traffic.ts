@@ -28,7 +28,12 @@ const flexibleAmount = (brand: Brand) => {
 };
 
 const newReference = () => `sample-${ulid()}`;
-const order = (productId: string, denomination: number, quantity = 1, amount = denomination * quantity): PlaceOrderRequest => ({
+const order = (
+  productId: string,
+  denomination: number,
+  quantity = 1,
+  amount = denomination * quantity,
+): PlaceOrderRequest => ({
   productId,
   referenceId: newReference(),
   amount,
@@ -41,7 +46,10 @@ const order = (productId: string, denomination: number, quantity = 1, amount = d
  * that settles later, a FAILED one, one whose answer is lost and is found again by referenceId, validation
  * errors E1xx, an unknown product) through the real client, so the call log holds real rows. Only ever pointed at the embedded simulator (checked by the caller in main).
  */
-export async function generateSampleTraffic({ client, simulatorBaseUrl }: SampleTrafficOptions): Promise<SampleTrafficReport> {
+export async function generateSampleTraffic({
+  client,
+  simulatorBaseUrl,
+}: SampleTrafficOptions): Promise<SampleTrafficReport> {
   const started = performance.now();
   const outcomes: Record<string, number> = {};
   let calls = 0;
@@ -53,26 +61,37 @@ export async function generateSampleTraffic({ client, simulatorBaseUrl }: Sample
     return result;
   };
   const control = async (path: string, body: unknown) => {
-    const response = await request(`${simulatorBaseUrl}/__sim/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await request(`${simulatorBaseUrl}/__sim/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     await response.body.dump();
   };
   // PROCESSING orders settle later on the simulator's clock, so the log shows them as PROCESSING first.
   const nextOutcome = (outcome: SimOutcome) =>
-    control('next-outcome', { clientId: client.connection.clientId, outcome, settleAfterSecs: outcome.startsWith('PROCESSING') ? 120 : 0 });
+    control('next-outcome', {
+      clientId: client.connection.clientId,
+      outcome,
+      settleAfterSecs: outcome.startsWith('PROCESSING') ? 120 : 0,
+    });
 
   count(await client.walletBalance());
   const catalog = count(await client.listProducts());
   count(await client.listProducts({ pageNo: 1, limit: 5 }));
   count(await client.listProducts({ category: 'FOOD' }));
   const brands = catalog.outcome === 'ok' ? catalog.value.brands : [];
-  const fixed = brands.find((brand) => isActive(brand) && brand.denominationType === 'FIXED' && fixedDenomination(brand) !== null);
+  const fixed = brands.find(
+    (brand) => isActive(brand) && brand.denominationType === 'FIXED' && fixedDenomination(brand) !== null,
+  );
   const flexible = brands.find((brand) => isActive(brand) && brand.denominationType === 'FLEXIBLE');
   const inactive = brands.find((brand) => !isActive(brand));
   for (const brand of [fixed, flexible, inactive]) if (brand) count(await client.getProduct(brand.id));
   count(await client.getProduct('01NOSUCHBRAND0000000000000'));
 
   const place = async (request: PlaceOrderRequest, outcome?: SimOutcome | 'LOST_ANSWER') => {
-    if (outcome === 'LOST_ANSWER') await control('faults', { path: '/v1/partners/orders', method: 'POST', kind: 'drop-after-commit' });
+    if (outcome === 'LOST_ANSWER')
+      await control('faults', { path: '/v1/partners/orders', method: 'POST', kind: 'drop-after-commit' });
     else if (outcome) await nextOutcome(outcome);
     orders += 1;
     const placed = count(await client.placeOrder(request));

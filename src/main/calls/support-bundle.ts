@@ -23,7 +23,11 @@ const pretty = (body: string | null) => {
   return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
 };
 
-const indent = (text: string, by = '    ') => text.split('\n').map((line) => `${by}${line}`).join('\n');
+const indent = (text: string, by = '    ') =>
+  text
+    .split('\n')
+    .map((line) => `${by}${line}`)
+    .join('\n');
 
 function callJson(call: CallDetail, timeZone: string) {
   return {
@@ -72,11 +76,15 @@ function callText(call: CallDetail, index: number, total: number, timeZone: stri
     const f = call.failure;
     const id = [f.errorId, f.errorCode].filter(Boolean).join(' ');
     lines.push(`  Error:          ${id ? `${id} — ` : ''}${f.hubbleMessage ?? f.title}`);
-    if (f.serverRequestId && f.serverRequestId !== call.requestId) lines.push(`  Hubble requestId: ${f.serverRequestId}`);
+    if (f.serverRequestId && f.serverRequestId !== call.requestId)
+      lines.push(`  Hubble requestId: ${f.serverRequestId}`);
     if (f.detail) lines.push(`  Detail:         ${f.detail}`);
   }
   lines.push('  Request body (redacted):', indent(call.requestBody === null ? '(none)' : pretty(call.requestBody)));
-  lines.push(`  ${call.failure ? 'Error body' : 'Response body'} (redacted):`, indent(call.responseBody === null || call.responseBody === '' ? '(empty)' : pretty(call.responseBody)));
+  lines.push(
+    `  ${call.failure ? 'Error body' : 'Response body'} (redacted):`,
+    indent(call.responseBody === null || call.responseBody === '' ? '(empty)' : pretty(call.responseBody)),
+  );
   return lines.join('\n');
 }
 
@@ -100,7 +108,15 @@ export function buildSupportBundle(calls: readonly CallDetail[], context: Bundle
     `Reference ID:   ${referenceIds.join(', ') || '(none)'}`,
     'Secrets (tokens, client secret, card numbers, PINs) are removed; phone numbers and e-mails are partly masked.',
   ];
-  const text = [...header, '', ...calls.map((call, index) => callText(call, index, calls.length, context.timeZone)).join('\n\n').split('\n')].join('\n') + '\n';
+  const text =
+    [
+      ...header,
+      '',
+      ...calls
+        .map((call, index) => callText(call, index, calls.length, context.timeZone))
+        .join('\n\n')
+        .split('\n'),
+    ].join('\n') + '\n';
   const json = JSON.stringify(
     {
       kind: context.kind,
@@ -117,6 +133,8 @@ export function buildSupportBundle(calls: readonly CallDetail[], context: Bundle
     2,
   );
   const stamp = formatUtc(context.generatedAt).replace(/[:.]/g, '-');
-  const label = (context.kind === 'order' ? (orderIds[0] ?? referenceIds[0] ?? 'order') : first.requestId).replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60);
+  const label = (context.kind === 'order' ? (orderIds[0] ?? referenceIds[0] ?? 'order') : first.requestId)
+    .replace(/[^A-Za-z0-9_-]/g, '_')
+    .slice(0, 60);
   return { text, json, fileName: `hubble-support-${label}-${stamp}`, calls: calls.length };
 }

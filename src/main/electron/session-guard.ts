@@ -1,6 +1,8 @@
 /** The subset of Electron's Session the guard needs. */
 export interface GuardableSession {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: (...args: unknown[]) => boolean): void;
 }
 
@@ -11,10 +13,7 @@ export function denyAllPermissions(session: GuardableSession): void {
 }
 
 /** A certificate error is never overridden: Hubble calls and every page load fail closed. */
-export function rejectCertificateErrors(
-  event: { preventDefault(): void },
-  callback: (trusted: boolean) => void,
-): void {
+export function rejectCertificateErrors(event: { preventDefault(): void }, callback: (trusted: boolean) => void): void {
   event.preventDefault();
   callback(false);
 }

@@ -5,7 +5,11 @@ import type { Handlers } from '../ipc/router.ts';
 import type { ConfirmationTokens } from './confirmation-tokens.ts';
 import type { GuardProfiles } from './guarded-target.ts';
 
-export function createGuardHandlers(deps: { profiles: GuardProfiles; tokens: ConfirmationTokens; audit: AuditLog }): Handlers['guard'] {
+export function createGuardHandlers(deps: {
+  profiles: GuardProfiles;
+  tokens: ConfirmationTokens;
+  audit: AuditLog;
+}): Handlers['guard'] {
   return {
     confirm({ profileId, operation, typedName }) {
       const profile = deps.profiles.get(profileId);

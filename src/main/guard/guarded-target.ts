@@ -14,6 +14,7 @@ export function targetProfileId(input: unknown, profiles: GuardProfiles): string
 }
 
 export function presentedToken(input: unknown): string | undefined {
-  const token = input && typeof input === 'object' ? (input as { confirmationToken?: unknown }).confirmationToken : undefined;
+  const token =
+    input && typeof input === 'object' ? (input as { confirmationToken?: unknown }).confirmationToken : undefined;
   return typeof token === 'string' ? token : undefined;
 }

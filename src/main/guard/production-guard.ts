@@ -18,7 +18,11 @@ const REASONS: Record<Exclude<ConsumeResult, 'ok'>, string> = {
  * operation. The UI's dialog is a convenience; this check is the rule, so a renderer (or anything else
  * that reaches the router) cannot skip it.
  */
-export function createProductionGuard(deps: { profiles: GuardProfiles; tokens: ConfirmationTokens; audit: AuditLog }): OperationGuard {
+export function createProductionGuard(deps: {
+  profiles: GuardProfiles;
+  tokens: ConfirmationTokens;
+  audit: AuditLog;
+}): OperationGuard {
   return (channel, spec, input) => {
     if (!spec.spendsMoney) return;
     const profile = deps.profiles.get(targetProfileId(input, deps.profiles));
@@ -29,7 +33,12 @@ export function createProductionGuard(deps: { profiles: GuardProfiles; tokens: C
     if (result === 'ok') return;
 
     const reason = token ? REASONS[result] : 'no confirmation was given';
-    deps.audit.record({ action: 'guard.refused', profileId: profile.id, profileName: profile.name, details: { operation: channel, reason } });
+    deps.audit.record({
+      action: 'guard.refused',
+      profileId: profile.id,
+      profileName: profile.name,
+      details: { operation: channel, reason },
+    });
     throw new AppError(
       'CONFIRMATION_REQUIRED',
       `“${profile.name}” is a production profile: ${channel} needs a typed confirmation (${reason}).`,

@@ -19,7 +19,8 @@ const core = createConsoleCore({
   dataDir: path.resolve(values['data-dir']),
   shell: 'browser-harness',
   version: process.env['npm_package_version'] ?? '0.0.0',
-  onUnexpectedError: (where, error) => console.error(`[harness] ${where}:`, error instanceof Error ? error.message : 'error'),
+  onUnexpectedError: (where, error) =>
+    console.error(`[harness] ${where}:`, error instanceof Error ? error.message : 'error'),
 });
 await core.start();
 const server = await startBridgeServer({

@@ -22,13 +22,16 @@ export function parseJson(text: string): unknown {
   }
 }
 
-const isRateLimit = (body: ErrorBody | null) => body?.id?.toUpperCase() === 'E400' || body?.code?.toUpperCase() === 'RATE_LIMIT_EXCEEDED';
-const isNotFound = (body: ErrorBody | null) => body?.id?.toUpperCase() === 'E001' || body?.code?.toUpperCase() === 'RESOURCE_NOT_FOUND';
+const isRateLimit = (body: ErrorBody | null) =>
+  body?.id?.toUpperCase() === 'E400' || body?.code?.toUpperCase() === 'RATE_LIMIT_EXCEEDED';
+const isNotFound = (body: ErrorBody | null) =>
+  body?.id?.toUpperCase() === 'E001' || body?.code?.toUpperCase() === 'RESOURCE_NOT_FOUND';
 
 function describeUnreadable(answer: HttpAnswer): string {
   if (!answer.text.trim()) return 'empty body';
   const head = answer.text.trimStart().slice(0, 15).toLowerCase();
-  if (head.startsWith('<!doctype') || head.startsWith('<html') || answer.contentType.includes('html')) return 'HTML instead of JSON (a proxy, captive portal or gateway page?)';
+  if (head.startsWith('<!doctype') || head.startsWith('<html') || answer.contentType.includes('html'))
+    return 'HTML instead of JSON (a proxy, captive portal or gateway page?)';
   return `not JSON (content-type ${answer.contentType || 'missing'})`;
 }
 
@@ -46,7 +49,13 @@ export function classifyResponse<T>(answer: HttpAnswer, parser: ResponseParser<T
   // Only a failure pays for reading the error body.
   const errorParse = json === undefined ? null : errorBodySchema.safeParse(json);
   const errorBody = errorParse?.success ? errorParse.data : null;
-  const fail = (kind: FailureKind, detail: string | null = null): Classified<T> => ({ ok: false, kind, json, errorBody, detail });
+  const fail = (kind: FailureKind, detail: string | null = null): Classified<T> => ({
+    ok: false,
+    kind,
+    json,
+    errorBody,
+    detail,
+  });
 
   if (success) {
     if (!parsed) return fail('invalid-response', describeUnreadable(answer));
@@ -57,8 +66,12 @@ export function classifyResponse<T>(answer: HttpAnswer, parser: ResponseParser<T
   if (status === 403) return fail('whitelisting');
   if (status === 404) return fail('not-found');
   if (status === 429 || isRateLimit(errorBody)) return fail('rate-limit');
-  if (status >= 500) return fail('server', json === undefined && answer.text.trim() ? describeUnreadable(answer) : null);
+  if (status >= 500)
+    return fail('server', json === undefined && answer.text.trim() ? describeUnreadable(answer) : null);
   if (isNotFound(errorBody)) return fail('not-found');
   if (errorBody) return fail('business');
-  return fail('invalid-response', `HTTP ${status} with ${json === undefined ? describeUnreadable(answer) : 'JSON that is not a Hubble error body'}`);
+  return fail(
+    'invalid-response',
+    `HTTP ${status} with ${json === undefined ? describeUnreadable(answer) : 'JSON that is not a Hubble error body'}`,
+  );
 }

@@ -8,13 +8,23 @@ export interface TransportProblem {
   detail: string;
 }
 
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'ERR_INVALID_URL', 'UND_ERR_INVALID_ARG']);
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'ERR_INVALID_URL',
+  'UND_ERR_INVALID_ARG',
+]);
 
 const codeOf = (error: unknown): string => {
   if (!error || typeof error !== 'object') return '';
   const direct = (error as { code?: unknown }).code;
   if (typeof direct === 'string' && direct) return direct;
-  const nested = (error as { cause?: unknown; errors?: unknown[] }).cause ?? (error as { errors?: unknown[] }).errors?.[0];
+  const nested =
+    (error as { cause?: unknown; errors?: unknown[] }).cause ?? (error as { errors?: unknown[] }).errors?.[0];
   return nested && nested !== error ? codeOf(nested) : '';
 };
 

@@ -2,7 +2,8 @@ import type { CallRecorder } from './call-recorder.ts';
 import type { HubbleConnection } from './connection.ts';
 import { createHubbleClient, type HubbleClient, type HubbleClientOptions } from './hubble-client.ts';
 
-const identityOf = (connection: HubbleConnection) => `${connection.environment}|${connection.baseUrl}|${connection.clientId}`;
+const identityOf = (connection: HubbleConnection) =>
+  `${connection.environment}|${connection.baseUrl}|${connection.clientId}`;
 
 /**
  * One client (one keep-alive pool, one token) per profile. A profile whose URL, environment or clientId

@@ -1,6 +1,12 @@
 import { brandSchema, type Brand } from '../../shared/hubble/brand.ts';
 import { brandListEnvelopeSchema, readBrandList, type BrandList } from '../../shared/hubble/brand-list.ts';
-import { orderSchema, type Order, type PlaceOrderRequest, voucherSchema, type Voucher } from '../../shared/hubble/order.ts';
+import {
+  orderSchema,
+  type Order,
+  type PlaceOrderRequest,
+  voucherSchema,
+  type Voucher,
+} from '../../shared/hubble/order.ts';
 import { tokenResponseSchema, type TokenResponse } from '../../shared/hubble/token-response.ts';
 import { walletBalanceSchema, type WalletBalance } from '../../shared/hubble/wallet.ts';
 import { parserOf, type ResponseParser } from './response-parser.ts';
@@ -32,8 +38,17 @@ export interface RequestSpec<T> {
 
 const P = '/v1/partners';
 const seg = encodeURIComponent;
-const orderIds = (order: Order): CallIds => ({ orderId: order.id, referenceId: order.referenceId ?? null, orderStatus: order.status });
-const get = <T>(path: string, endpoint: string, parse: ResponseParser<T>, extra: Partial<RequestSpec<T>> = {}): RequestSpec<T> => ({
+const orderIds = (order: Order): CallIds => ({
+  orderId: order.id,
+  referenceId: order.referenceId ?? null,
+  orderStatus: order.status,
+});
+const get = <T>(
+  path: string,
+  endpoint: string,
+  parse: ResponseParser<T>,
+  extra: Partial<RequestSpec<T>> = {},
+): RequestSpec<T> => ({
   method: 'GET',
   path,
   endpoint: `GET ${P}${endpoint}`,
@@ -64,12 +79,14 @@ export interface ProductQuery {
 
 export function listProductsSpec(query: ProductQuery = {}): RequestSpec<BrandList> {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const search = params.size ? `?${params}` : '';
   return get(`${P}/products${search}`, '/products', parserOf(brandListEnvelopeSchema, readBrandList));
 }
 
-export const getProductSpec = (productId: string): RequestSpec<Brand> => get(`${P}/products/${seg(productId)}`, '/products/:productId', parserOf(brandSchema));
+export const getProductSpec = (productId: string): RequestSpec<Brand> =>
+  get(`${P}/products/${seg(productId)}`, '/products/:productId', parserOf(brandSchema));
 
 export const placeOrderSpec = (request: PlaceOrderRequest): RequestSpec<Order> => ({
   method: 'POST',
@@ -88,8 +105,13 @@ export const getOrderSpec = (orderId: string): RequestSpec<Order> =>
   get(`${P}/orders/${seg(orderId)}`, '/orders/:orderId', parserOf(orderSchema), { ids: { orderId }, idsOf: orderIds });
 
 export const getOrderByReferenceSpec = (referenceId: string): RequestSpec<Order> =>
-  get(`${P}/orders/by-reference/${seg(referenceId)}`, '/orders/by-reference/:referenceId', parserOf(orderSchema), { ids: { referenceId }, idsOf: orderIds });
+  get(`${P}/orders/by-reference/${seg(referenceId)}`, '/orders/by-reference/:referenceId', parserOf(orderSchema), {
+    ids: { referenceId },
+    idsOf: orderIds,
+  });
 
-export const getVoucherSpec = (voucherId: string): RequestSpec<Voucher> => get(`${P}/orders/vouchers/${seg(voucherId)}`, '/orders/vouchers/:voucherId', parserOf(voucherSchema));
+export const getVoucherSpec = (voucherId: string): RequestSpec<Voucher> =>
+  get(`${P}/orders/vouchers/${seg(voucherId)}`, '/orders/vouchers/:voucherId', parserOf(voucherSchema));
 
-export const walletBalanceSpec = (): RequestSpec<WalletBalance> => get(`${P}/wallet/balance`, '/wallet/balance', parserOf(walletBalanceSchema));
+export const walletBalanceSpec = (): RequestSpec<WalletBalance> =>
+  get(`${P}/wallet/balance`, '/wallet/balance', parserOf(walletBalanceSchema));

@@ -69,7 +69,13 @@ export interface HubbleClient {
 
 type Attempt<T> =
   | { outcome: 'ok'; value: T; requestId: string; httpStatus: number | null; latencyMs: number }
-  | { outcome: Exclude<CallOutcomeKind, 'ok'>; failure: HubbleFailure; requestId: string; httpStatus: number | null; latencyMs: number };
+  | {
+      outcome: Exclude<CallOutcomeKind, 'ok'>;
+      failure: HubbleFailure;
+      requestId: string;
+      httpStatus: number | null;
+      latencyMs: number;
+    };
 
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 /** Tokens are remembered (to redact them wherever they appear) only this many at a time. */
@@ -78,18 +84,24 @@ const RETRY_KINDS = new Set<FailureKind>(['server', 'timeout', 'network']);
 
 function splitBaseUrl(baseUrl: string): { origin: string; prefix: string } {
   const url = new URL(baseUrl);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Hubble base URL must be http(s): ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`Hubble base URL must be http(s): ${url.protocol}`);
   return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
 }
 
-const environmentLabel = (connection: HubbleConnection) => (connection.environment === 'simulator' ? 'the simulator' : connection.environment);
+const environmentLabel = (connection: HubbleConnection) =>
+  connection.environment === 'simulator' ? 'the simulator' : connection.environment;
 
 /**
  * The one way main talks to Hubble: one keep-alive pool per profile, a fresh X-REQUEST-ID on every
  * request, cached token with single-flight login, one re-login on 401, GET retries with jittered backoff,
  * and every attempt handed to the recorder.
  */
-export function createHubbleClient(connection: HubbleConnection, recorder: CallRecorder, options: HubbleClientOptions = {}): HubbleClient {
+export function createHubbleClient(
+  connection: HubbleConnection,
+  recorder: CallRecorder,
+  options: HubbleClientOptions = {},
+): HubbleClient {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const policy = { ...DEFAULT_BACKOFF, ...options.backoff };
   const now = options.now ?? Date.now;
@@ -114,17 +126,34 @@ export function createHubbleClient(connection: HubbleConnection, recorder: CallR
   function buildFailure(
     spec: Pick<RequestSpec<unknown>, 'method' | 'path'>,
     requestId: string,
-    facts: { kind: FailureKind; httpStatus: number | null; errorId: string | null; errorCode: string | null; hubbleMessage: string | null; serverRequestId: string | null; timeoutPhase: TimeoutPhase | null; detail: string | null },
+    facts: {
+      kind: FailureKind;
+      httpStatus: number | null;
+      errorId: string | null;
+      errorCode: string | null;
+      hubbleMessage: string | null;
+      serverRequestId: string | null;
+      timeoutPhase: TimeoutPhase | null;
+      detail: string | null;
+    },
     outcome: CallOutcomeKind,
   ): HubbleFailure {
-    const explained = explainFailure({ ...facts, environment: environmentLabel(connection), unsafeToRepeat: outcome === 'unknown' });
+    const explained = explainFailure({
+      ...facts,
+      environment: environmentLabel(connection),
+      unsafeToRepeat: outcome === 'unknown',
+    });
     return { ...facts, requestId, method: spec.method, path: spec.path, ...explained };
   }
 
   async function attempt<T>(spec: RequestSpec<T>, token: string | null, attemptNo: number): Promise<Attempt<T>> {
     const requestId = randomUUID();
     const at = now();
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': userAgent, 'x-request-id': requestId };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': userAgent,
+      'x-request-id': requestId,
+    };
     if (token) headers['authorization'] = `Bearer ${token}`;
     const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -181,7 +210,16 @@ export function createHubbleClient(connection: HubbleConnection, recorder: CallR
       const failure = buildFailure(
         spec,
         requestId,
-        { kind: problem.kind, httpStatus, errorId: null, errorCode: null, hubbleMessage: null, serverRequestId: null, timeoutPhase: problem.timeoutPhase, detail: problem.detail },
+        {
+          kind: problem.kind,
+          httpStatus,
+          errorId: null,
+          errorCode: null,
+          hubbleMessage: null,
+          serverRequestId: null,
+          timeoutPhase: problem.timeoutPhase,
+          detail: problem.detail,
+        },
         outcome,
       );
       result = { outcome, failure, requestId, httpStatus, latencyMs };
@@ -229,7 +267,11 @@ export function createHubbleClient(connection: HubbleConnection, recorder: CallR
 
   const tokens = new TokenCache<LoginDetail>(performLogin, now);
 
-  const metaOf = (last: { requestId: string; httpStatus: number | null; latencyMs: number }, requestIds: string[], startedAt: number): CallMeta => ({
+  const metaOf = (
+    last: { requestId: string; httpStatus: number | null; latencyMs: number },
+    requestIds: string[],
+    startedAt: number,
+  ): CallMeta => ({
     requestId: last.requestId,
     requestIds,
     attempts: requestIds.length,
@@ -250,13 +292,18 @@ export function createHubbleClient(connection: HubbleConnection, recorder: CallR
         if (!got.ok) {
           const login = got.detail;
           if (login.outcome === 'ok') throw new Error('unreachable: failed login reported success');
-          return { outcome: 'failed', failure: login.failure, call: metaOf(login, [...requestIds, login.requestId], startedAt) };
+          return {
+            outcome: 'failed',
+            failure: login.failure,
+            call: metaOf(login, [...requestIds, login.requestId], startedAt),
+          };
         }
         token = got.token;
       }
       const result = await attempt(spec, token, requestIds.length + 1);
       requestIds.push(result.requestId);
-      if (result.outcome === 'ok') return { outcome: 'ok', value: result.value, call: metaOf(result, requestIds, startedAt) };
+      if (result.outcome === 'ok')
+        return { outcome: 'ok', value: result.value, call: metaOf(result, requestIds, startedAt) };
       if (token && result.failure.kind === 'auth' && !reloggedIn) {
         reloggedIn = true;
         tokens.invalidate(token);
@@ -278,7 +325,9 @@ export function createHubbleClient(connection: HubbleConnection, recorder: CallR
       const attempt = await tokens.refresh();
       const detail = attempt.detail;
       const meta = metaOf(detail, [detail.requestId], startedAt);
-      return detail.outcome === 'ok' ? { outcome: 'ok', value: detail.value, call: meta } : { outcome: detail.outcome, failure: detail.failure, call: meta };
+      return detail.outcome === 'ok'
+        ? { outcome: 'ok', value: detail.value, call: meta }
+        : { outcome: detail.outcome, failure: detail.failure, call: meta };
     },
     listProducts: (query) => call(listProductsSpec(query)),
     getProduct: (productId) => call(getProductSpec(productId)),

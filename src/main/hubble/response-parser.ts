@@ -11,7 +11,10 @@ export const summarizeIssues = (error: z.ZodError) =>
     .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`)
     .join('; ');
 
-export function parserOf<S extends z.ZodType, T = z.output<S>>(schema: S, then?: (parsed: z.output<S>) => T): ResponseParser<T> {
+export function parserOf<S extends z.ZodType, T = z.output<S>>(
+  schema: S,
+  then?: (parsed: z.output<S>) => T,
+): ResponseParser<T> {
   return (json) => {
     const parsed = schema.safeParse(json);
     if (!parsed.success) return { ok: false, problem: `schema mismatch: ${summarizeIssues(parsed.error)}` };

@@ -5,7 +5,8 @@ export interface CachedToken {
 }
 
 /** The result of one login; `detail` is whatever the client wants back about the attempt (its call record). */
-export type LoginAttempt<D> = { ok: true; token: string; expiresInSecs: number | null; issuedAt: number; detail: D } | { ok: false; detail: D };
+export type LoginAttempt<D> =
+  { ok: true; token: string; expiresInSecs: number | null; issuedAt: number; detail: D } | { ok: false; detail: D };
 
 /** When Hubble gives no usable lifetime (V1's placeholder string), the token is trusted this long. */
 export const UNKNOWN_LIFETIME_SECS = 300;
@@ -47,7 +48,9 @@ export class TokenCache<D> {
     if (!this.#inflight) {
       this.#inflight = this.#login()
         .then((attempt) => {
-          this.#token = attempt.ok ? { value: attempt.token, expiresAt: expiryOf(attempt.issuedAt, attempt.expiresInSecs) } : null;
+          this.#token = attempt.ok
+            ? { value: attempt.token, expiresAt: expiryOf(attempt.issuedAt, attempt.expiresInSecs) }
+            : null;
           return attempt;
         })
         .finally(() => {

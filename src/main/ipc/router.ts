@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { contract, channelOf, type Area, type Contract, type OperationInput, type OperationOutput } from '../../shared/contract/index.ts';
+import {
+  contract,
+  channelOf,
+  type Area,
+  type Contract,
+  type OperationInput,
+  type OperationOutput,
+} from '../../shared/contract/index.ts';
 import type { OperationSpec } from '../../shared/contract/define.ts';
 import { fail, ok, type Result } from '../../shared/contract/result.ts';
 import { AppError } from '../errors/app-error.ts';

@@ -10,7 +10,9 @@ export interface AppSettingsRepository {
 
 export function createAppSettingsRepository(db: Database.Database): AppSettingsRepository {
   const select = db.prepare('SELECT value FROM app_settings WHERE key = ?');
-  const upsert = db.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const upsert = db.prepare(
+    'INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   return {
     get: (key) => (select.get(key) as { value: string } | undefined)?.value ?? null,
     set: (key, value) => void upsert.run(key, value),

@@ -9,7 +9,8 @@ const HUBBLE_HOSTS: Record<string, 'staging' | 'production'> = {
 };
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-const invalid = (message: string) => new AppError('VALIDATION', message, { issues: [{ path: 'settings.baseUrl', message }] });
+const invalid = (message: string) =>
+  new AppError('VALIDATION', message, { issues: [{ path: 'settings.baseUrl', message }] });
 
 /**
  * A Custom profile's base URL, normalised. It must not be one of Hubble's own hosts (that profile would be
@@ -30,7 +31,9 @@ export function normaliseCustomBaseUrl(raw: string): string {
   if (url.search || url.hash) throw invalid('The base URL cannot have a query or a fragment');
   const environment = HUBBLE_HOSTS[url.host];
   if (environment) {
-    throw invalid(`${url.host} is Hubble ${environment}: create a ${environment === 'production' ? 'Production' : 'Staging'} profile for it instead`);
+    throw invalid(
+      `${url.host} is Hubble ${environment}: create a ${environment === 'production' ? 'Production' : 'Staging'} profile for it instead`,
+    );
   }
   const path = url.pathname.replace(/\/+$/, '');
   if (/\/v1\/partners?(\/|$)/.test(path)) {
@@ -40,18 +43,31 @@ export function normaliseCustomBaseUrl(raw: string): string {
 }
 
 /** Staging and production always use Hubble's own URL; only the tests' harness may point them at a simulator. */
-export function fixedBaseUrl(environment: Exclude<CreatableEnvironment, 'custom'>, overrides: EnvironmentBaseUrls = {}): string {
+export function fixedBaseUrl(
+  environment: Exclude<CreatableEnvironment, 'custom'>,
+  overrides: EnvironmentBaseUrls = {},
+): string {
   return overrides[environment] ?? HUBBLE_BASE_URLS[environment];
 }
 
-export function checkSettingsBaseUrl(environment: CreatableEnvironment, baseUrl: string | null, overrides: EnvironmentBaseUrls = {}): string | null {
+export function checkSettingsBaseUrl(
+  environment: CreatableEnvironment,
+  baseUrl: string | null,
+  overrides: EnvironmentBaseUrls = {},
+): string | null {
   if (environment === 'custom') {
     if (!baseUrl) throw invalid('A Custom profile needs a base URL');
     return normaliseCustomBaseUrl(baseUrl);
   }
   const fixed = fixedBaseUrl(environment, overrides);
-  if (baseUrl && baseUrl.replace(/\/+$/, '') !== fixed && baseUrl.replace(/\/+$/, '') !== HUBBLE_BASE_URLS[environment]) {
-    throw invalid(`A ${environment} profile always uses ${HUBBLE_BASE_URLS[environment]}; create a Custom profile for another URL`);
+  if (
+    baseUrl &&
+    baseUrl.replace(/\/+$/, '') !== fixed &&
+    baseUrl.replace(/\/+$/, '') !== HUBBLE_BASE_URLS[environment]
+  ) {
+    throw invalid(
+      `A ${environment} profile always uses ${HUBBLE_BASE_URLS[environment]}; create a Custom profile for another URL`,
+    );
   }
   return null;
 }

@@ -1,4 +1,9 @@
-import { DEFAULT_POLLING, DEFAULT_WEBHOOK_PORT, ENVIRONMENT_COLOURS, type SecretKind } from '../../shared/contract/profiles.ts';
+import {
+  DEFAULT_POLLING,
+  DEFAULT_WEBHOOK_PORT,
+  ENVIRONMENT_COLOURS,
+  type SecretKind,
+} from '../../shared/contract/profiles.ts';
 import { DEMO_CLIENTS } from '../simulator/demo-clients.ts';
 import type { ProfileRecord } from './profile-record.ts';
 

@@ -32,7 +32,11 @@ const toRecord = (row: ProfileRow): ProfileRecord => ({
   clientId: row.client_id,
   colour: row.colour,
   walletMinimum: row.wallet_minimum,
-  polling: { walletSecs: row.poll_wallet_secs, processingOrdersSecs: row.poll_processing_secs, catalogSyncHours: row.catalog_sync_hours },
+  polling: {
+    walletSecs: row.poll_wallet_secs,
+    processingOrdersSecs: row.poll_processing_secs,
+    catalogSyncHours: row.catalog_sync_hours,
+  },
   rateLimits: readLimits(row.rate_limits_json),
   webhookReceiver: { enabled: row.webhook_enabled === 1, port: row.webhook_port },
   createdAt: row.created_at,

@@ -20,7 +20,10 @@ import { createProfileRepository } from './profile-repository.ts';
 import { parseExportJson, toExportJson } from './profile-transfer.ts';
 import { createSecretStatusRepository, type SecretStatuses } from './secret-status-repository.ts';
 
-export type SimulatorSettings = Pick<ProfileSettings, 'colour' | 'walletMinimum' | 'polling' | 'rateLimits' | 'webhookReceiver'>;
+export type SimulatorSettings = Pick<
+  ProfileSettings,
+  'colour' | 'walletMinimum' | 'polling' | 'rateLimits' | 'webhookReceiver'
+>;
 export type ActiveProfileListener = (active: Profile, previous: Profile) => void | Promise<void>;
 export type ProfileDeletingListener = (profile: Profile) => void | Promise<void>;
 
@@ -64,7 +67,15 @@ export interface ProfileService {
   onChanged(listener: (list: ProfileList) => void): () => void;
 }
 
-const SETTINGS_FIELDS = ['name', 'clientId', 'colour', 'walletMinimum', 'polling', 'rateLimits', 'webhookReceiver'] as const;
+const SETTINGS_FIELDS = [
+  'name',
+  'clientId',
+  'colour',
+  'walletMinimum',
+  'polling',
+  'rateLimits',
+  'webhookReceiver',
+] as const;
 const SECRET_KINDS: readonly SecretKind[] = ['clientSecret', 'webhookSecret'];
 const SECRET_LABELS: Record<SecretKind, string> = { clientSecret: 'client secret', webhookSecret: 'webhook secret' };
 
@@ -85,7 +96,8 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
   const activeListeners = new Set<ActiveProfileListener>();
   const deletingListeners = new Set<ProfileDeletingListener>();
   const changeListeners = new Set<(list: ProfileList) => void>();
-  const deleteProfileData = options.deleteProfileData ?? ((profileId: string) => removeProfileDataFiles(options.dataDir, profileId));
+  const deleteProfileData =
+    options.deleteProfileData ?? ((profileId: string) => removeProfileDataFiles(options.dataDir, profileId));
   const reportListenerError = options.onListenerError ?? (() => undefined);
 
   profiles.insert(builtinSimulatorRecord(now().toISOString()), { ignoreExisting: true });
@@ -117,13 +129,15 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
 
   const recordOf = (profileId: string): ProfileRecord => {
     const record = profiles.find(profileId);
-    if (!record) throw new AppError('NOT_FOUND', 'No such profile; it may have been deleted in another window.', { profileId });
+    if (!record)
+      throw new AppError('NOT_FOUND', 'No such profile; it may have been deleted in another window.', { profileId });
     return record;
   };
 
   const editableRecordOf = (profileId: string, action: string): ProfileRecord => {
     const record = recordOf(profileId);
-    if (record.id === SIMULATOR_PROFILE_ID) throw new AppError('VALIDATION', `The built-in Simulator profile cannot be ${action}.`);
+    if (record.id === SIMULATOR_PROFILE_ID)
+      throw new AppError('VALIDATION', `The built-in Simulator profile cannot be ${action}.`);
     return record;
   };
 
@@ -147,16 +161,25 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
   const assertNameFree = (name: string, exceptId?: string) => {
     const holder = profiles.findByName(name);
     if (holder && holder.id !== exceptId) {
-      throw new AppError('CONFLICT', `A profile named “${holder.name}” already exists; names must differ so profiles cannot be confused.`, {
-        issues: [{ path: 'settings.name', message: 'This name is taken' }],
-      });
+      throw new AppError(
+        'CONFLICT',
+        `A profile named “${holder.name}” already exists; names must differ so profiles cannot be confused.`,
+        {
+          issues: [{ path: 'settings.name', message: 'This name is taken' }],
+        },
+      );
     }
   };
 
   // Only one profile may listen on a port; two receivers on one port would steal each other's webhooks.
   const assertPortFree = (receiver: ProfileSettings['webhookReceiver'], exceptId?: string) => {
     if (!receiver.enabled) return;
-    const holder = profiles.all().find((other) => other.id !== exceptId && other.webhookReceiver.enabled && other.webhookReceiver.port === receiver.port);
+    const holder = profiles
+      .all()
+      .find(
+        (other) =>
+          other.id !== exceptId && other.webhookReceiver.enabled && other.webhookReceiver.port === receiver.port,
+      );
     if (holder) {
       throw new AppError('CONFLICT', `Port ${receiver.port} already receives webhooks for “${holder.name}”.`, {
         issues: [{ path: 'settings.webhookReceiver.port', message: 'This port is in use by another profile' }],
@@ -236,7 +259,12 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     if (previousId === target.id) return list();
     const previous = toProfile(recordOf(previousId));
     settings.set('activeProfileId', target.id);
-    audit.record({ action: 'profile.activated', profileId: target.id, profileName: target.name, details: { environment: target.environment, from: previous.name } });
+    audit.record({
+      action: 'profile.activated',
+      profileId: target.id,
+      profileName: target.name,
+      details: { environment: target.environment, from: previous.name },
+    });
     await notifyActiveChanged(target, previous);
     return announce();
   };
@@ -249,7 +277,11 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
 
     create(input) {
       const record = insertNew(input);
-      audit.record({ action: 'profile.created', ...auditOf(record), details: { environment: record.environment, clientId: record.clientId } });
+      audit.record({
+        action: 'profile.created',
+        ...auditOf(record),
+        details: { environment: record.environment, clientId: record.clientId },
+      });
       announce();
       return toProfile(record);
     },
@@ -269,10 +301,16 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
       const next: ProfileRecord = { ...newRecord(input, customBaseUrl, existing.id), createdAt: existing.createdAt };
       const before = settingsOf(existing);
       const after = settingsOf(next);
-      const changed = [...SETTINGS_FIELDS, 'baseUrl' as const].filter((field) => !sameValue(before[field], after[field]));
+      const changed = [...SETTINGS_FIELDS, 'baseUrl' as const].filter(
+        (field) => !sameValue(before[field], after[field]),
+      );
       if (changed.length === 0) return toProfile(existing);
       profiles.update(next);
-      audit.record({ action: 'profile.updated', ...auditOf(next), details: { changed, ...(existing.name !== next.name ? { previousName: existing.name } : {}) } });
+      audit.record({
+        action: 'profile.updated',
+        ...auditOf(next),
+        details: { changed, ...(existing.name !== next.name ? { previousName: existing.name } : {}) },
+      });
       announce();
       return toProfile(next);
     },
@@ -292,12 +330,23 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
     },
 
     duplicate(profileId, name) {
-      const source = editableRecordOf(profileId, 'duplicated; create a Custom profile that points at a simulator instead');
+      const source = editableRecordOf(
+        profileId,
+        'duplicated; create a Custom profile that points at a simulator instead',
+      );
       const copyName = name ?? uniqueName(`${source.name} (copy)`);
       // The copy starts without secrets (keys of one environment must never leak into another profile)
       // and with its receiver off, so two profiles never claim the same port.
-      const record = insertNew({ ...settingsOf(source), name: copyName, webhookReceiver: { ...source.webhookReceiver, enabled: false } });
-      audit.record({ action: 'profile.duplicated', ...auditOf(record), details: { from: source.name, fromProfileId: source.id } });
+      const record = insertNew({
+        ...settingsOf(source),
+        name: copyName,
+        webhookReceiver: { ...source.webhookReceiver, enabled: false },
+      });
+      audit.record({
+        action: 'profile.duplicated',
+        ...auditOf(record),
+        details: { from: source.name, fromProfileId: source.id },
+      });
       announce();
       return toProfile(record);
     },
@@ -327,7 +376,11 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
       await deleteProfileData(record.id);
       const removedFiles = filesBefore - profileDataFiles(options.dataDir, record.id).length;
       profiles.remove(record.id);
-      audit.record({ action: 'profile.deleted', ...auditOf(record), details: { environment: record.environment, removedFiles } });
+      audit.record({
+        action: 'profile.deleted',
+        ...auditOf(record),
+        details: { environment: record.environment, removedFiles },
+      });
       announce();
       return { deleted: true as const, removedFiles };
     },
@@ -357,11 +410,20 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
 
     exportProfiles(profileIds) {
       const wanted = profileIds ? new Set(profileIds) : null;
-      const chosen = profiles.all().filter((record) => record.id !== SIMULATOR_PROFILE_ID && (!wanted || wanted.has(record.id)));
-      if (chosen.length === 0) throw new AppError('VALIDATION', 'There is no profile to export yet (the built-in Simulator is never exported).');
+      const chosen = profiles
+        .all()
+        .filter((record) => record.id !== SIMULATOR_PROFILE_ID && (!wanted || wanted.has(record.id)));
+      if (chosen.length === 0)
+        throw new AppError(
+          'VALIDATION',
+          'There is no profile to export yet (the built-in Simulator is never exported).',
+        );
       const exportedAt = now().toISOString();
       const json = toExportJson(chosen.map(settingsOf), exportedAt);
-      audit.record({ action: 'profile.exported', details: { count: chosen.length, profiles: chosen.map((record) => record.name) } });
+      audit.record({
+        action: 'profile.exported',
+        details: { count: chosen.length, profiles: chosen.map((record) => record.name) },
+      });
       return { fileName: `hubble-profiles-${exportedAt.slice(0, 10)}.json`, json };
     },
 
@@ -401,7 +463,11 @@ export function createProfileService(options: ProfileServiceOptions): ProfileSer
         async clientSecret() {
           const secret = await secretFor(profile.id, 'clientSecret');
           if (!secret) {
-            throw new AppError('VALIDATION', `“${profile.name}” has no client secret yet: set it on the Profiles page.`, { profileId: profile.id });
+            throw new AppError(
+              'VALIDATION',
+              `“${profile.name}” has no client secret yet: set it on the Profiles page.`,
+              { profileId: profile.id },
+            );
           }
           return secret;
         },

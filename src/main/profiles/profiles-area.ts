@@ -59,7 +59,10 @@ export function createProfilesArea(options: ProfilesAreaOptions): ProfilesArea {
     vault,
     guard: createProductionGuard({ profiles, tokens, audit }),
     handlers: {
-      profiles: createProfileHandlers({ profiles, testConnection: (profileId) => options.testConnection(profiles, profileId) }),
+      profiles: createProfileHandlers({
+        profiles,
+        testConnection: (profileId) => options.testConnection(profiles, profileId),
+      }),
       guard: createGuardHandlers({ profiles, tokens, audit }),
       audit: createAuditHandlers(audit, options.now),
     },

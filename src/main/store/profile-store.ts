@@ -23,7 +23,8 @@ export class ProfileStores {
   }
 
   fileOf(profileId: string): string {
-    if (!SAFE_PROFILE_ID.test(profileId)) throw new Error(`Not a valid profile id: ${JSON.stringify(profileId.slice(0, 80))}`);
+    if (!SAFE_PROFILE_ID.test(profileId))
+      throw new Error(`Not a valid profile id: ${JSON.stringify(profileId.slice(0, 80))}`);
     return path.join(this.#dir, `${profileId}.db`);
   }
 

@@ -47,7 +47,8 @@ export function createKeytarVault(options: KeytarVaultOptions = {}): SecretVault
 
   return {
     description: keychainNameFor(platform),
-    get: (profileId: string, kind: SecretKind) => withKeytar((api) => api.getPassword(service, keychainAccount(profileId, kind))),
+    get: (profileId: string, kind: SecretKind) =>
+      withKeytar((api) => api.getPassword(service, keychainAccount(profileId, kind))),
     set: (profileId: string, kind: SecretKind, value: string) =>
       withKeytar((api) => api.setPassword(service, keychainAccount(profileId, kind), value)),
     delete: (profileId: string, kind: SecretKind) =>

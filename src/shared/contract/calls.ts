@@ -155,7 +155,10 @@ export const callOperations = {
   }),
   exportCsv: operation({
     summary: 'The current search as CSV text (no bodies); the renderer offers copy or download',
-    input: z.object({ filters: callFiltersSchema.default({}), sort: callSortSchema.default({ by: 'at', direction: 'desc' }) }),
+    input: z.object({
+      filters: callFiltersSchema.default({}),
+      sort: callSortSchema.default({ by: 'at', direction: 'desc' }),
+    }),
     output: csvExportSchema,
   }),
   resolveIdentifier: operation({

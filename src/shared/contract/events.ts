@@ -9,7 +9,7 @@ export const events = {
     payload: profileListSchema,
   }),
   'calls.recorded': event({
-    summary: 'New Hubble calls were written to a profile\'s call log',
+    summary: "New Hubble calls were written to a profile's call log",
     payload: z.object({ profileId: z.string(), rows: z.number().int(), lastId: z.number().int() }),
   }),
 };

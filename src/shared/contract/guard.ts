@@ -26,7 +26,8 @@ export const guardOperations = {
     output: confirmationSchema,
   }),
   probe: operation({
-    summary: 'Does nothing but change no state: it exists to prove the production guard end to end (tests, diagnostics)',
+    summary:
+      'Does nothing but change no state: it exists to prove the production guard end to end (tests, diagnostics)',
     input: z.strictObject({ profileId: z.string().min(1).max(100).optional(), ...confirmationFields }).optional(),
     output: z.object({ allowed: z.literal(true), profileId: z.string() }),
     spendsMoney: true,

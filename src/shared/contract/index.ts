@@ -39,9 +39,10 @@ export function findOperation(channel: string): OperationSpec | undefined {
   return ops && Object.hasOwn(ops, name) ? ops[name] : undefined;
 }
 
-type OperationCall<O extends OperationSpec> = undefined extends z.input<O['input']>
-  ? (input?: z.input<O['input']>) => Promise<Result<z.output<O['output']>>>
-  : (input: z.input<O['input']>) => Promise<Result<z.output<O['output']>>>;
+type OperationCall<O extends OperationSpec> =
+  undefined extends z.input<O['input']>
+    ? (input?: z.input<O['input']>) => Promise<Result<z.output<O['output']>>>
+    : (input: z.input<O['input']>) => Promise<Result<z.output<O['output']>>>;
 
 export type HubbleApi = {
   readonly [A in Area]: { readonly [K in keyof Contract[A]]: OperationCall<Contract[A][K] & OperationSpec> };
@@ -49,5 +50,9 @@ export type HubbleApi = {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
 
-export type OperationInput<A extends Area, K extends keyof Contract[A]> = z.output<(Contract[A][K] & OperationSpec)['input']>;
-export type OperationOutput<A extends Area, K extends keyof Contract[A]> = z.input<(Contract[A][K] & OperationSpec)['output']>;
+export type OperationInput<A extends Area, K extends keyof Contract[A]> = z.output<
+  (Contract[A][K] & OperationSpec)['input']
+>;
+export type OperationOutput<A extends Area, K extends keyof Contract[A]> = z.input<
+  (Contract[A][K] & OperationSpec)['output']
+>;

@@ -75,7 +75,11 @@ export const rateLimitsSchema = z
 export const pollingSchema = z.strictObject({
   walletSecs: z.number().int().min(30).max(86_400),
   processingOrdersSecs: z.number().int().min(5).max(3_600),
-  catalogSyncHours: z.number().int().min(1).max(24 * 7),
+  catalogSyncHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7),
 });
 export type Polling = z.infer<typeof pollingSchema>;
 

@@ -4,7 +4,11 @@ import { lenientNumberSchema } from './lenient-values.ts';
 
 /** V1 shows `{pageNo, limit}`; some clients treat it as an opaque string; the last page is null or absent. */
 export const nextCursorSchema = z
-  .union([z.looseObject({ pageNo: lenientNumberSchema.nullish(), limit: lenientNumberSchema.nullish() }), z.string(), z.null()])
+  .union([
+    z.looseObject({ pageNo: lenientNumberSchema.nullish(), limit: lenientNumberSchema.nullish() }),
+    z.string(),
+    z.null(),
+  ])
   .optional()
   .transform((value) => value ?? null);
 export type NextCursor = z.infer<typeof nextCursorSchema>;
@@ -28,7 +32,13 @@ export function readBrandList(envelope: z.infer<typeof brandListEnvelopeSchema>)
   envelope.data.forEach((entry, index) => {
     const parsed = brandSchema.safeParse(entry);
     if (parsed.success) brands.push(parsed.data);
-    else rejected.push({ index, problem: parsed.error.issues.map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`).join('; ') });
+    else
+      rejected.push({
+        index,
+        problem: parsed.error.issues
+          .map((issue) => `${issue.path.join('.') || '(entry)'}: ${issue.message}`)
+          .join('; '),
+      });
   });
   return { brands, nextCursor: envelope.nextCursor, rejected };
 }

@@ -7,14 +7,20 @@ import { z } from 'zod';
  */
 export const errorBodySchema = z
   .looseObject({
-  id: z.string().min(1).nullish(),
-  code: z.string().nullish(),
-  message: z.string().nullish(),
-  requestId: z.string().nullish(),
-  debugMessage: z.string().nullish(),
-  subErrors: z
-    .array(z.looseObject({ fieldName: z.string().nullish(), message: z.string().nullish(), debugMessage: z.string().nullish() }))
-    .nullish(),
-})
+    id: z.string().min(1).nullish(),
+    code: z.string().nullish(),
+    message: z.string().nullish(),
+    requestId: z.string().nullish(),
+    debugMessage: z.string().nullish(),
+    subErrors: z
+      .array(
+        z.looseObject({
+          fieldName: z.string().nullish(),
+          message: z.string().nullish(),
+          debugMessage: z.string().nullish(),
+        }),
+      )
+      .nullish(),
+  })
   .refine((body) => Boolean(body.id || body.code), { message: 'an error body names an id or a code' });
 export type ErrorBody = z.infer<typeof errorBodySchema>;

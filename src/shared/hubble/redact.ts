@@ -37,7 +37,13 @@ const EMAIL_KEYS = new Set(['email', 'emailid', 'emailaddress']);
 
 const isSecretKey = (key: string) => {
   const k = normalizeKey(key);
-  return SECRET_KEYS.has(k) || k.endsWith('secret') || k.endsWith('password') || k.endsWith('pin') || k.endsWith('cardnumber');
+  return (
+    SECRET_KEYS.has(k) ||
+    k.endsWith('secret') ||
+    k.endsWith('password') ||
+    k.endsWith('pin') ||
+    k.endsWith('cardnumber')
+  );
 };
 
 /** "9876543210" → "98******10": enough for an agent to match a customer, not enough to call them. */
@@ -63,7 +69,16 @@ const KEYED_SECRET_IN_TEXT =
 const KEYED_PHONE_IN_TEXT = /(\b(?:phone_?number|phone|mobile)["']?\s*[:=]\s*["']?)(\+?[\d -]{6,})/gi;
 
 /** Identifier fields: a long digit run there is an id, not a card number (the card sits under its own key). */
-const ID_KEYS = new Set(['id', 'orderid', 'referenceid', 'requestid', 'productid', 'voucherid', 'brandid', 'transactionreferenceid']);
+const ID_KEYS = new Set([
+  'id',
+  'orderid',
+  'referenceid',
+  'requestid',
+  'productid',
+  'voucherid',
+  'brandid',
+  'transactionreferenceid',
+]);
 
 /** Free text (a non-JSON body, a debug message, an error string) with every recognisable secret masked. */
 export function redactText(text: string, context: RedactionContext = {}, maskDigitRuns = true): string {
@@ -98,7 +113,8 @@ export function redactValue(value: unknown, context: RedactionContext = {}, key 
   if (Array.isArray(value)) return value.map((item) => redactValue(item, context, key));
   if (typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [childKey, child] of Object.entries(value as Record<string, unknown>)) out[childKey] = redactValue(child, context, childKey);
+    for (const [childKey, child] of Object.entries(value as Record<string, unknown>))
+      out[childKey] = redactValue(child, context, childKey);
     return out;
   }
   return value;

@@ -18,14 +18,25 @@ describe('audit log', () => {
   it('records every profile change, secret set/clear and confirmation with the OS user and time', async () => {
     fixture = profilesFixture();
     const production = await value<Profile>('profiles.create', { settings: settingsFor('production', 'Prod') });
-    await value('profiles.update', { profileId: production.id, settings: settingsFor('production', 'Prod', { walletMinimum: 5 }) });
+    await value('profiles.update', {
+      profileId: production.id,
+      settings: settingsFor('production', 'Prod', { walletMinimum: 5 }),
+    });
     await value('profiles.setSecret', { profileId: production.id, kind: 'clientSecret', value: 'AUDIT-CANARY' });
     await value('profiles.clearSecret', { profileId: production.id, kind: 'clientSecret' });
     await value('profiles.setActive', { profileId: production.id });
     await value('profiles.duplicate', { profileId: production.id });
     await value('guard.confirm', { profileId: production.id, operation: 'profiles.delete', typedName: 'Prod' });
 
-    const { entries } = await value<{ entries: { action: string; user: string; at: string; profileName: string | null; details: Record<string, unknown> }[] }>('audit.list');
+    const { entries } = await value<{
+      entries: {
+        action: string;
+        user: string;
+        at: string;
+        profileName: string | null;
+        details: Record<string, unknown>;
+      }[];
+    }>('audit.list');
     expect(entries.map((entry) => entry.action)).toEqual([
       'guard.confirmed',
       'profile.duplicated',
@@ -37,7 +48,9 @@ describe('audit log', () => {
     ]);
     expect(new Set(entries.map((entry) => entry.user))).toEqual(new Set([os.userInfo().username]));
     expect(entries.every((entry) => entry.at === '2025-06-01T10:00:00.000Z')).toBe(true);
-    expect(entries.find((entry) => entry.action === 'profile.updated')?.details).toEqual({ changed: ['walletMinimum'] });
+    expect(entries.find((entry) => entry.action === 'profile.updated')?.details).toEqual({
+      changed: ['walletMinimum'],
+    });
     expect(entries.find((entry) => entry.action === 'secret.set')?.details).toMatchObject({ kind: 'clientSecret' });
     expect(JSON.stringify(entries)).not.toContain('AUDIT-CANARY');
   });
@@ -56,16 +69,31 @@ describe('audit log', () => {
 
   it('redacts credential-like detail keys whoever records them', () => {
     fixture = profilesFixture();
-    const entry = fixture.area.audit.record({ action: 'calls.export', details: { amount: 500, nested: { clientSecret: 'x', cardPin: '1234', token: 't' } } });
-    expect(entry.details).toEqual({ amount: 500, nested: { clientSecret: '[redacted]', cardPin: '[redacted]', token: '[redacted]' } });
+    const entry = fixture.area.audit.record({
+      action: 'calls.export',
+      details: { amount: 500, nested: { clientSecret: 'x', cardPin: '1234', token: 't' } },
+    });
+    expect(entry.details).toEqual({
+      amount: 500,
+      nested: { clientSecret: '[redacted]', cardPin: '[redacted]', token: '[redacted]' },
+    });
   });
 
   it('exports JSON and CSV text, neutralising spreadsheet formulas in names', async () => {
     fixture = profilesFixture();
     await value('profiles.create', { settings: settingsFor('staging', '=HYPERLINK("http://evil")') });
-    const json = await value<{ fileName: string; mimeType: string; text: string; count: number }>('audit.export', { format: 'json' });
-    expect(json).toMatchObject({ fileName: 'hubble-audit-2025-06-01-10-00-00.json', mimeType: 'application/json', count: 1 });
-    expect(JSON.parse(json.text)).toMatchObject({ format: 'hubble-ops-console/audit-log', entries: [{ action: 'profile.created' }] });
+    const json = await value<{ fileName: string; mimeType: string; text: string; count: number }>('audit.export', {
+      format: 'json',
+    });
+    expect(json).toMatchObject({
+      fileName: 'hubble-audit-2025-06-01-10-00-00.json',
+      mimeType: 'application/json',
+      count: 1,
+    });
+    expect(JSON.parse(json.text)).toMatchObject({
+      format: 'hubble-ops-console/audit-log',
+      entries: [{ action: 'profile.created' }],
+    });
     const csv = await value<{ text: string; count: number }>('audit.export', { format: 'csv' });
     const lines = csv.text.trim().split('\n');
     expect(lines[0]).toBe('id,at,user,action,profileId,profileName,details');

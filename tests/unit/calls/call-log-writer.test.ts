@@ -13,7 +13,8 @@ const open = () => {
   stores = new ProfileStores(path.join(tempDir()));
   return stores.database('staging-1');
 };
-const countRows = (db: ReturnType<typeof open>) => (db.prepare('SELECT count(*) AS n FROM api_calls').get() as { n: number }).n;
+const countRows = (db: ReturnType<typeof open>) =>
+  (db.prepare('SELECT count(*) AS n FROM api_calls').get() as { n: number }).n;
 
 describe('CallLogWriter', () => {
   it('queues on record and writes nothing until a flush', () => {
@@ -32,7 +33,11 @@ describe('CallLogWriter', () => {
     const db = open();
     const flushed: number[] = [];
     let announce: () => void = () => {};
-    const writer = new CallLogWriter(db, { flushIntervalMs: 5, maxBatch: 3, onFlushed: (rows) => (flushed.push(rows), announce()) });
+    const writer = new CallLogWriter(db, {
+      flushIntervalMs: 5,
+      maxBatch: 3,
+      onFlushed: (rows) => (flushed.push(rows), announce()),
+    });
     const next = () => new Promise<void>((resolve) => (announce = resolve));
     let done = next();
     writer.record(callRecord());
@@ -63,8 +68,18 @@ describe('CallLogWriter', () => {
         method: 'POST',
         path: '/v1/partners/orders',
         endpoint: 'POST /v1/partners/orders',
-        requestBody: { productId: 'p', referenceId: 'ref-1', amount: 500, customerDetails: { phoneNumber: '9876543210', email: 'x@y.com', name: 'profile-webhook-secret' } },
-        responseJson: { id: 'ord-1', referenceId: 'ref-1', status: 'SUCCESS', vouchers: [{ id: 'v', cardNumber: '5333644476668777', cardPin: '123456', amount: 500 }] },
+        requestBody: {
+          productId: 'p',
+          referenceId: 'ref-1',
+          amount: 500,
+          customerDetails: { phoneNumber: '9876543210', email: 'x@y.com', name: 'profile-webhook-secret' },
+        },
+        responseJson: {
+          id: 'ord-1',
+          referenceId: 'ref-1',
+          status: 'SUCCESS',
+          vouchers: [{ id: 'v', cardNumber: '5333644476668777', cardPin: '123456', amount: 500 }],
+        },
         orderId: 'ord-1',
         referenceId: 'ref-1',
         orderStatus: 'SUCCESS',
@@ -97,8 +112,21 @@ describe('CallLogWriter', () => {
         httpStatus: 400,
         outcome: 'failed',
         failure: {
-          kind: 'business', requestId: 'r', method: 'POST', path: '/v1/partners/orders', httpStatus: 400, errorId: 'E300', errorCode: 'INSUFFICIENT_BALANCE',
-          hubbleMessage: 'Insufficient wallet balance', serverRequestId: null, title: 't', explanation: 'e', nextStep: 'n', transient: false, timeoutPhase: null, detail: null,
+          kind: 'business',
+          requestId: 'r',
+          method: 'POST',
+          path: '/v1/partners/orders',
+          httpStatus: 400,
+          errorId: 'E300',
+          errorCode: 'INSUFFICIENT_BALANCE',
+          hubbleMessage: 'Insufficient wallet balance',
+          serverRequestId: null,
+          title: 't',
+          explanation: 'e',
+          nextStep: 'n',
+          transient: false,
+          timeoutPhase: null,
+          detail: null,
         },
         amount: 700,
       }),
@@ -106,11 +134,54 @@ describe('CallLogWriter', () => {
     writer.flush();
     writer.record(callRecord({ at: minute + 4_000, latencyMs: 60 }));
     writer.flush();
-    const rows = db.prepare('SELECT minute, endpoint, http_status, outcome, error_key, calls, latency_ms_sum, latency_ms_max, le_50, le_500, gt_10000, amount_sum FROM metrics_minute ORDER BY minute, endpoint').all();
+    const rows = db
+      .prepare(
+        'SELECT minute, endpoint, http_status, outcome, error_key, calls, latency_ms_sum, latency_ms_max, le_50, le_500, gt_10000, amount_sum FROM metrics_minute ORDER BY minute, endpoint',
+      )
+      .all();
     expect(rows).toEqual([
-      { minute: minute / 60_000, endpoint: 'GET /v1/partners/wallet/balance', http_status: 200, outcome: 'ok', error_key: '', calls: 3, latency_ms_sum: 400, latency_ms_max: 300, le_50: 1, le_500: 1, gt_10000: 0, amount_sum: 0 },
-      { minute: minute / 60_000, endpoint: 'POST /v1/partners/orders', http_status: 400, outcome: 'failed', error_key: 'E300', calls: 1, latency_ms_sum: 42, latency_ms_max: 42, le_50: 1, le_500: 0, gt_10000: 0, amount_sum: 700 },
-      { minute: minute / 60_000 + 1, endpoint: 'GET /v1/partners/wallet/balance', http_status: 200, outcome: 'ok', error_key: '', calls: 1, latency_ms_sum: 20_000, latency_ms_max: 20_000, le_50: 0, le_500: 0, gt_10000: 1, amount_sum: 0 },
+      {
+        minute: minute / 60_000,
+        endpoint: 'GET /v1/partners/wallet/balance',
+        http_status: 200,
+        outcome: 'ok',
+        error_key: '',
+        calls: 3,
+        latency_ms_sum: 400,
+        latency_ms_max: 300,
+        le_50: 1,
+        le_500: 1,
+        gt_10000: 0,
+        amount_sum: 0,
+      },
+      {
+        minute: minute / 60_000,
+        endpoint: 'POST /v1/partners/orders',
+        http_status: 400,
+        outcome: 'failed',
+        error_key: 'E300',
+        calls: 1,
+        latency_ms_sum: 42,
+        latency_ms_max: 42,
+        le_50: 1,
+        le_500: 0,
+        gt_10000: 0,
+        amount_sum: 700,
+      },
+      {
+        minute: minute / 60_000 + 1,
+        endpoint: 'GET /v1/partners/wallet/balance',
+        http_status: 200,
+        outcome: 'ok',
+        error_key: '',
+        calls: 1,
+        latency_ms_sum: 20_000,
+        latency_ms_max: 20_000,
+        le_50: 0,
+        le_500: 0,
+        gt_10000: 1,
+        amount_sum: 0,
+      },
     ]);
     writer.close();
   });
@@ -120,9 +191,19 @@ describe('CallLogWriter when SQLite keeps failing', () => {
   it('sheds only routine reads, keeps every call that touched an order, and reports each shed', () => {
     const db = open();
     const errors: string[] = [];
-    const writer = new CallLogWriter(db, { flushIntervalMs: 60_000, maxBatch: 1_000, maxQueue: 3, onError: (error) => errors.push(String(error)) });
+    const writer = new CallLogWriter(db, {
+      flushIntervalMs: 60_000,
+      maxBatch: 1_000,
+      maxQueue: 3,
+      onError: (error) => errors.push(String(error)),
+    });
     db.exec('ALTER TABLE api_calls RENAME TO api_calls_unavailable');
-    const order = callRecord({ method: 'POST', path: '/v1/partners/orders', referenceId: 'ref-kept', outcome: 'unknown' });
+    const order = callRecord({
+      method: 'POST',
+      path: '/v1/partners/orders',
+      referenceId: 'ref-kept',
+      outcome: 'unknown',
+    });
     writer.record(callRecord({ path: '/v1/partners/wallet/balance' }));
     writer.record(order);
     writer.record(callRecord({ path: '/v1/partners/products' }));
@@ -135,7 +216,7 @@ describe('CallLogWriter when SQLite keeps failing', () => {
 
     db.exec('ALTER TABLE api_calls_unavailable RENAME TO api_calls');
     expect(writer.flush()).toBe(3);
-    const kept = db.prepare("SELECT reference_id FROM api_calls WHERE reference_id IS NOT NULL").all();
+    const kept = db.prepare('SELECT reference_id FROM api_calls WHERE reference_id IS NOT NULL').all();
     expect(kept).toEqual([{ reference_id: 'ref-kept' }]);
     writer.close();
   });

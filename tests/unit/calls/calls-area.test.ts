@@ -32,8 +32,23 @@ describe('calls area', () => {
     const client = area.clients.clientFor(sim.connection());
     expect(area.clients.clientFor(sim.connection())).toBe(client);
     const fx = await sim.control.fixtures();
-    await client.placeOrder({ productId: fx.fixed, referenceId: 'area-1', amount: 500, denominationDetails: [{ denomination: 500, quantity: 1 }], customerDetails: { name: STAGING.webhookSecret } });
-    const page = await area.handlers.calls.search({ filters: { referenceId: 'area-1' }, sort: { by: 'at', direction: 'desc' }, offset: 0, limit: 10, includeTotal: true }, { shell: 'browser-harness' });
+    await client.placeOrder({
+      productId: fx.fixed,
+      referenceId: 'area-1',
+      amount: 500,
+      denominationDetails: [{ denomination: 500, quantity: 1 }],
+      customerDetails: { name: STAGING.webhookSecret },
+    });
+    const page = await area.handlers.calls.search(
+      {
+        filters: { referenceId: 'area-1' },
+        sort: { by: 'at', direction: 'desc' },
+        offset: 0,
+        limit: 10,
+        includeTotal: true,
+      },
+      { shell: 'browser-harness' },
+    );
     expect(page.total).toBe(1);
     expect(announced).toEqual([['calls.recorded', { profileId: 'simulator', rows: 2, lastId: 2 }]]);
     const detail = area.calls.get('simulator', page.rows[0]!.id);
@@ -66,8 +81,23 @@ describe('calls area secrets', () => {
     area.refreshSecrets();
     await new Promise<void>((resolve) => setImmediate(resolve));
     const fx = await sim.control.fixtures();
-    await client.placeOrder({ productId: fx.fixed, referenceId: 'late-secret-1', amount: 500, denominationDetails: [{ denomination: 500, quantity: 1 }], customerDetails: { name: current } });
-    const page = await area.handlers.calls.search({ filters: { referenceId: 'late-secret-1' }, sort: { by: 'at', direction: 'desc' }, offset: 0, limit: 10, includeTotal: true }, { shell: 'browser-harness' });
+    await client.placeOrder({
+      productId: fx.fixed,
+      referenceId: 'late-secret-1',
+      amount: 500,
+      denominationDetails: [{ denomination: 500, quantity: 1 }],
+      customerDetails: { name: current },
+    });
+    const page = await area.handlers.calls.search(
+      {
+        filters: { referenceId: 'late-secret-1' },
+        sort: { by: 'at', direction: 'desc' },
+        offset: 0,
+        limit: 10,
+        includeTotal: true,
+      },
+      { shell: 'browser-harness' },
+    );
     const detail = area.calls.get('simulator', page.rows[0]!.id);
     expect(detail.requestBody).toBeTruthy();
     expect(detail.requestBody).not.toContain('late-webhook-secret-4f1c');

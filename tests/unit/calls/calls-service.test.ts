@@ -17,7 +17,12 @@ afterEach(() => {
 
 function setUp(now = T0 + 3_600_000) {
   stores = new ProfileStores(tempDir());
-  service = new CallsService({ stores, now: () => now, timeZone: () => 'Asia/Kolkata', writer: { flushIntervalMs: 60_000 } });
+  service = new CallsService({
+    stores,
+    now: () => now,
+    timeZone: () => 'Asia/Kolkata',
+    writer: { flushIntervalMs: 60_000 },
+  });
   return service;
 }
 
@@ -32,7 +37,12 @@ function seed(calls: CallsService, profileId = 'staging-1') {
       path: '/v1/partners/orders',
       endpoint: 'POST /v1/partners/orders',
       requestId: 'aaaaaaaa-0000-4000-8000-000000000002',
-      requestBody: { productId: 'p1', referenceId: 'ref-42', amount: 500, denominationDetails: [{ denomination: 500, quantity: 1 }] },
+      requestBody: {
+        productId: 'p1',
+        referenceId: 'ref-42',
+        amount: 500,
+        denominationDetails: [{ denomination: 500, quantity: 1 }],
+      },
       responseJson: { id: 'ORD42', referenceId: 'ref-42', status: 'PROCESSING', vouchers: [] },
       orderId: 'ORD42',
       referenceId: 'ref-42',
@@ -46,7 +56,12 @@ function seed(calls: CallsService, profileId = 'staging-1') {
       path: '/v1/partners/orders/ORD42',
       endpoint: 'GET /v1/partners/orders/:orderId',
       requestId: 'aaaaaaaa-0000-4000-8000-000000000003',
-      responseJson: { id: 'ORD42', referenceId: 'ref-42', status: 'SUCCESS', vouchers: [{ id: 'v1', cardNumber: '5333644476668777', cardPin: '123456', amount: 500 }] },
+      responseJson: {
+        id: 'ORD42',
+        referenceId: 'ref-42',
+        status: 'SUCCESS',
+        vouchers: [{ id: 'v1', cardNumber: '5333644476668777', cardPin: '123456', amount: 500 }],
+      },
       orderId: 'ORD42',
       referenceId: 'ref-42',
       orderStatus: 'SUCCESS',
@@ -62,8 +77,18 @@ function seed(calls: CallsService, profileId = 'staging-1') {
       outcome: 'failed',
       requestId: 'aaaaaaaa-0000-4000-8000-000000000004',
       requestBody: { productId: 'p1', referenceId: '=cmd|calc', amount: 90000 },
-      responseJson: { id: 'E300', code: 'INSUFFICIENT_BALANCE', message: 'Insufficient wallet balance', requestId: 'aaaaaaaa-0000-4000-8000-000000000004' },
-      failure: failure({ errorId: 'E300', errorCode: 'INSUFFICIENT_BALANCE', hubbleMessage: 'Insufficient wallet balance', title: 'Insufficient wallet balance (E300)' }),
+      responseJson: {
+        id: 'E300',
+        code: 'INSUFFICIENT_BALANCE',
+        message: 'Insufficient wallet balance',
+        requestId: 'aaaaaaaa-0000-4000-8000-000000000004',
+      },
+      failure: failure({
+        errorId: 'E300',
+        errorCode: 'INSUFFICIENT_BALANCE',
+        hubbleMessage: 'Insufficient wallet balance',
+        title: 'Insufficient wallet balance (E300)',
+      }),
       referenceId: '=cmd|calc',
       latencyMs: 120,
     }),
@@ -77,7 +102,13 @@ function seed(calls: CallsService, profileId = 'staging-1') {
       outcome: 'failed',
       requestId: 'aaaaaaaa-0000-4000-8000-000000000005',
       responseJson: undefined,
-      failure: failure({ kind: 'timeout', method: 'GET', httpStatus: null, timeoutPhase: 'headers', title: 'Hubble did not answer in time' }),
+      failure: failure({
+        kind: 'timeout',
+        method: 'GET',
+        httpStatus: null,
+        timeoutPhase: 'headers',
+        title: 'Hubble did not answer in time',
+      }),
       latencyMs: 30_000,
     }),
   );
@@ -87,7 +118,8 @@ describe('CallsService search', () => {
   it('finds calls by X-REQUEST-ID, orderId, referenceId, path, status, error and time, and reads its own writes', () => {
     const calls = setUp();
     seed(calls);
-    const ids = (filters: Parameters<CallsService['search']>[1]['filters']) => calls.search('staging-1', { filters }).rows.map((row) => row.requestId.slice(-1));
+    const ids = (filters: Parameters<CallsService['search']>[1]['filters']) =>
+      calls.search('staging-1', { filters }).rows.map((row) => row.requestId.slice(-1));
     expect(ids({ requestId: 'aaaaaaaa-0000-4000-8000-000000000003' })).toEqual(['3']);
     expect(ids({ orderId: 'ORD42' })).toEqual(['3', '2']);
     expect(ids({ referenceId: 'ref-42' })).toEqual(['3', '2']);
@@ -140,8 +172,12 @@ describe('CallsService details, bundles and exports', () => {
     const byReference = calls.bundle('staging-1', { referenceId: 'ref-42' });
     const byOrder = calls.bundle('staging-1', { orderId: 'ORD42' });
     expect(byReference.calls).toBe(2);
-    expect(byOrder.text.replace(/^Hubble support bundle.*$/m, '')).toBe(byReference.text.replace(/^Hubble support bundle.*$/m, ''));
-    expect(byOrder.text).toContain('X-REQUEST-ID:   aaaaaaaa-0000-4000-8000-000000000002, aaaaaaaa-0000-4000-8000-000000000003');
+    expect(byOrder.text.replace(/^Hubble support bundle.*$/m, '')).toBe(
+      byReference.text.replace(/^Hubble support bundle.*$/m, ''),
+    );
+    expect(byOrder.text).toContain(
+      'X-REQUEST-ID:   aaaaaaaa-0000-4000-8000-000000000002, aaaaaaaa-0000-4000-8000-000000000003',
+    );
     expect(byOrder.text).toContain('Order ID:       ORD42');
     expect(byOrder.text).toContain('Reference ID:   ref-42');
     expect(byOrder.text).toContain('Environment:    staging');
@@ -183,10 +219,12 @@ describe('CallsService identifiers and retention', () => {
   it('says which identifier a pasted string is', () => {
     const calls = setUp();
     seed(calls);
-    expect(calls.resolveIdentifier('staging-1', ' X-REQUEST-ID: AAAAAAAA-0000-4000-8000-000000000003 ').matches).toEqual([
-      { kind: 'request-id', callId: expect.any(Number), at: T0 + 3000, calls: 1 },
+    expect(
+      calls.resolveIdentifier('staging-1', ' X-REQUEST-ID: AAAAAAAA-0000-4000-8000-000000000003 ').matches,
+    ).toEqual([{ kind: 'request-id', callId: expect.any(Number), at: T0 + 3000, calls: 1 }]);
+    expect(calls.resolveIdentifier('staging-1', '"ORD42"').matches).toEqual([
+      { kind: 'order-id', callId: expect.any(Number), at: T0 + 3000, calls: 2 },
     ]);
-    expect(calls.resolveIdentifier('staging-1', '"ORD42"').matches).toEqual([{ kind: 'order-id', callId: expect.any(Number), at: T0 + 3000, calls: 2 }]);
     expect(calls.resolveIdentifier('staging-1', 'ref-42').matches.map((m) => m.kind)).toEqual(['reference-id']);
     const unknown = calls.resolveIdentifier('staging-1', '01HZZZZZZZZZZZZZZZZZZZZZZZ');
     expect(unknown).toEqual({ value: '01HZZZZZZZZZZZZZZZZZZZZZZZ', matches: [], looksLike: 'ulid' });

@@ -17,10 +17,16 @@ const EMAIL = 'canary.person@example.com';
 describe('redaction canary', () => {
   it('never lets a card number, PIN, token, client secret, webhook secret, full phone or e-mail reach the database file, logs or exports', async () => {
     const output: string[] = [];
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args) => void output.push(args.map(String).join(' '))));
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args) => void output.push(args.map(String).join(' '))),
+    );
     const errors: unknown[] = [];
     const stores = new ProfileStores(tempDir());
-    const calls = new CallsService({ stores, knownSecrets: () => [STAGING.webhookSecret], onError: (where, error) => errors.push([where, error]) });
+    const calls = new CallsService({
+      stores,
+      knownSecrets: () => [STAGING.webhookSecret],
+      onError: (where, error) => errors.push([where, error]),
+    });
     cleanup = () => {
       calls.close();
       stores.closeAll();
@@ -48,8 +54,17 @@ describe('redaction canary', () => {
     await sim.control.addFault({ path: '/v1/partners/orders/', method: 'GET', kind: 'invalid-json' });
     await client.getOrderByReference('canary-0');
 
-    const tokens = raw.flatMap((call) => ((call.responseJson as { token?: string } | undefined)?.token ? [(call.responseJson as { token: string }).token] : []));
-    const cards = raw.flatMap((call) => JSON.stringify(call.responseJson ?? call.responseText ?? '').match(/"card(?:Number|Pin)":"([^"]+)"/g) ?? []).map((pair) => pair.split('":"')[1]!.replace(/"$/, ''));
+    const tokens = raw.flatMap((call) =>
+      (call.responseJson as { token?: string } | undefined)?.token
+        ? [(call.responseJson as { token: string }).token]
+        : [],
+    );
+    const cards = raw
+      .flatMap(
+        (call) =>
+          JSON.stringify(call.responseJson ?? call.responseText ?? '').match(/"card(?:Number|Pin)":"([^"]+)"/g) ?? [],
+      )
+      .map((pair) => pair.split('":"')[1]!.replace(/"$/, ''));
     const canaries = [...new Set([...tokens, ...cards, STAGING.clientSecret, STAGING.webhookSecret, PHONE, EMAIL])];
     expect(tokens.length).toBeGreaterThan(0);
     expect(cards.length).toBeGreaterThanOrEqual(12);
@@ -65,9 +80,14 @@ describe('redaction canary', () => {
       calls.exportCsv('simulator', {}, { by: 'at', direction: 'desc' }).csv,
       ...rows.rows.map((row) => JSON.stringify(calls.get('simulator', row.id))),
       ...rows.rows.map((row) => JSON.stringify(calls.bundle('simulator', { callId: row.id }))),
-      ...[...new Set(rows.rows.map((row) => row.orderId).filter(Boolean))].map((orderId) => JSON.stringify(calls.bundle('simulator', { orderId: orderId! }))),
+      ...[...new Set(rows.rows.map((row) => row.orderId).filter(Boolean))].map((orderId) =>
+        JSON.stringify(calls.bundle('simulator', { orderId: orderId! })),
+      ),
     ].join('\n');
-    const bytes = Buffer.concat([fs.readFileSync(file), fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
+    const bytes = Buffer.concat([
+      fs.readFileSync(file),
+      fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0),
+    ]);
     expect(bytes.includes(Buffer.from('canary-0'))).toBe(true);
     for (const canary of canaries) {
       expect(bytes.includes(Buffer.from(canary)), `database bytes hold ${canary.slice(0, 6)}…`).toBe(false);

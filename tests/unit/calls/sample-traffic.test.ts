@@ -16,7 +16,9 @@ afterEach(async () => close?.());
 function setUp(connection: () => HubbleConnection) {
   const stores = new ProfileStores(tempDir());
   const calls = new CallsService({ stores });
-  const clients = new HubbleClients((profileId) => calls.recorder(profileId), { backoff: { baseDelayMs: 1, maxDelayMs: 2 } });
+  const clients = new HubbleClients((profileId) => calls.recorder(profileId), {
+    backoff: { baseDelayMs: 1, maxDelayMs: 2 },
+  });
   const audit: string[] = [];
   const handlers = createCallsHandlers({
     calls,
@@ -50,22 +52,31 @@ describe('generate sample traffic', () => {
     const page = calls.search('simulator', { limit: 500 });
     expect(page.total).toBe(requests.length);
     expect(report.calls).toBe(requests.length);
-    expect(new Set(page.rows.map((row) => row.requestId))).toEqual(new Set(requests.map((request) => request.requestId)));
+    expect(new Set(page.rows.map((row) => row.requestId))).toEqual(
+      new Set(requests.map((request) => request.requestId)),
+    );
     const statuses = new Set(page.rows.map((row) => row.orderStatus).filter(Boolean));
     expect(statuses).toEqual(new Set(['SUCCESS', 'FAILED', 'PROCESSING']));
     const lost = calls.search('simulator', { filters: { outcome: 'unknown' } }).rows;
     expect(lost).toHaveLength(1);
-    expect(calls.search('simulator', { filters: { referenceId: lost[0]!.referenceId! } }).rows.map((row) => `${row.method} ${row.outcome}`)).toEqual(['GET ok', 'POST unknown']);
+    expect(
+      calls
+        .search('simulator', { filters: { referenceId: lost[0]!.referenceId! } })
+        .rows.map((row) => `${row.method} ${row.outcome}`),
+    ).toEqual(['GET ok', 'POST unknown']);
     expect(audit).toEqual(['calls.sample-traffic']);
   });
 
-  it.each(['staging', 'production', 'custom'] as const)('is refused in main on a %s profile, before any call leaves', async (environment) => {
-    const { handlers } = setUp(() => sim.connection({ profileId: `p-${environment}`, environment }));
-    const refused = handlers.generateSampleTraffic(undefined, ctx);
-    await expect(refused).rejects.toBeInstanceOf(AppError);
-    await expect(refused).rejects.toMatchObject({ kind: 'FORBIDDEN' });
-    expect((await sim.control.stats()).requests).toBe(0);
-  });
+  it.each(['staging', 'production', 'custom'] as const)(
+    'is refused in main on a %s profile, before any call leaves',
+    async (environment) => {
+      const { handlers } = setUp(() => sim.connection({ profileId: `p-${environment}`, environment }));
+      const refused = handlers.generateSampleTraffic(undefined, ctx);
+      await expect(refused).rejects.toBeInstanceOf(AppError);
+      await expect(refused).rejects.toMatchObject({ kind: 'FORBIDDEN' });
+      expect((await sim.control.stats()).requests).toBe(0);
+    },
+  );
 
   it('is refused when a simulator profile points somewhere else than the embedded simulator', async () => {
     const { handlers } = setUp(() => sim.connection({ baseUrl: 'http://127.0.0.1:9' }));

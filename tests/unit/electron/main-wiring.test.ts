@@ -32,7 +32,8 @@ const fake = vi.hoisted(() => {
       whenReady: () => Promise.resolve(),
       getPath: () => state.userData,
       getVersion: () => '0.0.0-wiring',
-      on: (event: string, listener: Listener) => appListeners.set(event, [...(appListeners.get(event) ?? []), listener]),
+      on: (event: string, listener: Listener) =>
+        appListeners.set(event, [...(appListeners.get(event) ?? []), listener]),
       quit: () => {},
       exit: (code: number) => (state.exitCode = code),
     },
@@ -92,21 +93,34 @@ afterAll(async () => {
 describe('Electron main wiring (src/main/index.ts with a fake electron module)', () => {
   it('enables the sandbox for every renderer and registers app:// as a standard, secure scheme', () => {
     expect(fake.state.sandboxEnabled).toBe(true);
-    expect(fake.state.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(fake.state.privilegedSchemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
   });
 
   it('opens one window with the hardened options, loading app://console', () => {
     expect(fake.windows).toHaveLength(1);
     const [window] = fake.windows;
     expect(window!.loadedUrl).toBe('app://console/index.html');
-    expect(window!.options['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
-    expect(String((window!.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(window!.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(String((window!.options['webPreferences'] as { preload: string }).preload)).toMatch(
+      /preload[\\/]index\.cjs$/,
+    );
   });
 
   it('guards every webContents created: foreign navigation and new windows are refused', () => {
     const listeners = new Map<string, Listener>();
     let openHandler: Listener | null = null;
-    const contents = { on: (event: string, listener: Listener) => listeners.set(event, listener), setWindowOpenHandler: (handler: Listener) => (openHandler = handler) };
+    const contents = {
+      on: (event: string, listener: Listener) => listeners.set(event, listener),
+      setWindowOpenHandler: (handler: Listener) => (openHandler = handler),
+    };
     appListener('web-contents-created')!({}, contents);
     let prevented = false;
     listeners.get('will-navigate')!({ preventDefault: () => (prevented = true) }, 'https://evil.example/');
@@ -120,7 +134,14 @@ describe('Electron main wiring (src/main/index.ts with a fake electron module)',
   it('refuses certificate errors and every permission request', () => {
     let trusted: boolean | undefined;
     let prevented = false;
-    appListener('certificate-error')!({ preventDefault: () => (prevented = true) }, null, 'https://x', 'ERR', null, (value: boolean) => (trusted = value));
+    appListener('certificate-error')!(
+      { preventDefault: () => (prevented = true) },
+      null,
+      'https://x',
+      'ERR',
+      null,
+      (value: boolean) => (trusted = value),
+    );
     expect(prevented).toBe(true);
     expect(trusted).toBe(false);
     let granted: boolean | undefined;
@@ -142,8 +163,15 @@ describe('Electron main wiring (src/main/index.ts with a fake electron module)',
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(listChannels().sort());
     const handler = fake.ipcHandlers.get('app.info')!;
     const trusted = { senderFrame: { url: 'app://console/index.html', parent: null } };
-    expect(await handler(trusted, undefined)).toMatchObject({ ok: true, value: { version: '0.0.0-wiring', shell: 'electron' } });
-    for (const senderFrame of [{ url: 'https://evil.example/', parent: null }, { url: 'app://console/index.html', parent: {} }, null]) {
+    expect(await handler(trusted, undefined)).toMatchObject({
+      ok: true,
+      value: { version: '0.0.0-wiring', shell: 'electron' },
+    });
+    for (const senderFrame of [
+      { url: 'https://evil.example/', parent: null },
+      { url: 'app://console/index.html', parent: {} },
+      null,
+    ]) {
       expect(await handler({ senderFrame }, undefined)).toMatchObject({ ok: false, error: { kind: 'FORBIDDEN' } });
     }
   });

@@ -16,23 +16,34 @@ function routerWithGuard(guard: (channel: string, spendsMoney: boolean, input: u
       return { allowed: true, profileId: 'p' };
     };
   }
-  const router = createIpcRouter(handlers as unknown as Handlers, { guard: (channel, spec, input) => guard(channel, spec.spendsMoney === true, input) });
+  const router = createIpcRouter(handlers as unknown as Handlers, {
+    guard: (channel, spec, input) => guard(channel, spec.spendsMoney === true, input),
+  });
   return { router, handled };
 }
 
 describe('router guard hook', () => {
   it('runs after input parsing and before the handler, with the parsed input', async () => {
     const seen: unknown[] = [];
-    const { router, handled } = routerWithGuard((channel, spendsMoney, input) => seen.push({ channel, spendsMoney, input }));
-    expect(await router.dispatch('guard.probe', { profileId: 'p', confirmationToken: 't' }, ctx)).toMatchObject({ ok: true });
-    expect(seen).toEqual([{ channel: 'guard.probe', spendsMoney: true, input: { profileId: 'p', confirmationToken: 't' } }]);
+    const { router, handled } = routerWithGuard((channel, spendsMoney, input) =>
+      seen.push({ channel, spendsMoney, input }),
+    );
+    expect(await router.dispatch('guard.probe', { profileId: 'p', confirmationToken: 't' }, ctx)).toMatchObject({
+      ok: true,
+    });
+    expect(seen).toEqual([
+      { channel: 'guard.probe', spendsMoney: true, input: { profileId: 'p', confirmationToken: 't' } },
+    ]);
     expect(handled).toEqual(['guard.probe']);
   });
 
   it('is not reached by invalid input', async () => {
     const seen: string[] = [];
     const { router } = routerWithGuard((channel) => seen.push(channel));
-    expect(await router.dispatch('guard.probe', { profileId: 42 }, ctx)).toMatchObject({ ok: false, error: { kind: 'VALIDATION' } });
+    expect(await router.dispatch('guard.probe', { profileId: 42 }, ctx)).toMatchObject({
+      ok: false,
+      error: { kind: 'VALIDATION' },
+    });
     expect(seen).toEqual([]);
   });
 
@@ -40,7 +51,10 @@ describe('router guard hook', () => {
     const { router, handled } = routerWithGuard(() => {
       throw new AppError('CONFIRMATION_REQUIRED', 'confirm first');
     });
-    expect(await router.dispatch('guard.probe', undefined, ctx)).toEqual({ ok: false, error: { kind: 'CONFIRMATION_REQUIRED', message: 'confirm first' } });
+    expect(await router.dispatch('guard.probe', undefined, ctx)).toEqual({
+      ok: false,
+      error: { kind: 'CONFIRMATION_REQUIRED', message: 'confirm first' },
+    });
     expect(handled).toEqual([]);
   });
 });

@@ -14,7 +14,10 @@ let staticDir: string;
 beforeAll(async () => {
   staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bridge-static-'));
   fs.mkdirSync(path.join(staticDir, 'assets'));
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
+  fs.writeFileSync(
+    path.join(staticDir, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>',
+  );
   fs.writeFileSync(path.join(staticDir, 'assets/app.js'), 'export {};');
   harness = await startHarness({ token: TOKEN, staticDir });
 });
@@ -24,16 +27,23 @@ afterAll(async () => {
 });
 
 const invoke = (body: string, headers: Record<string, string> = { 'x-bridge-token': TOKEN }) =>
-  fetch(new URL('/__bridge/invoke', harness.url), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(new URL('/__bridge/invoke', harness.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 
 /** A raw request with a chosen Host header (fetch will not let us forge it). */
 function rawRequest(host: string, requestPath = '/'): Promise<number> {
   const url = new URL(harness.url);
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: url.hostname, port: url.port, path: requestPath, headers: { host } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = http.request(
+      { host: url.hostname, port: url.port, path: requestPath, headers: { host } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     request.on('error', reject);
     request.end();
   });
@@ -76,17 +86,27 @@ describe('browser harness bridge', () => {
 
   it('refuses path traversal on static files (sent raw: fetch would normalise the path first)', async () => {
     const host = new URL(harness.url).host;
-    for (const attempt of ['/%2e%2e/%2e%2e/package.json', '/../../package.json', '/assets/..%2f..%2f..%2fpackage.json']) {
+    for (const attempt of [
+      '/%2e%2e/%2e%2e/package.json',
+      '/../../package.json',
+      '/assets/..%2f..%2f..%2fpackage.json',
+    ]) {
       expect([403, 404]).toContain(await rawRequest(host, attempt));
     }
   });
 
   it('pushes main events to subscribers as server-sent events', async () => {
     const controller = new AbortController();
-    const response = await fetch(new URL(`/__bridge/events?token=${TOKEN}`, harness.url), { signal: controller.signal });
+    const response = await fetch(new URL(`/__bridge/events?token=${TOKEN}`, harness.url), {
+      signal: controller.signal,
+    });
     const reader = response.body!.getReader();
     await reader.read(); // the ": connected" comment: the subscription is live
-    harness.core.events.emit('profiles.changed', { activeProfileId: 'simulator', profiles: [], welcomeDismissed: false });
+    harness.core.events.emit('profiles.changed', {
+      activeProfileId: 'simulator',
+      profiles: [],
+      welcomeDismissed: false,
+    });
     let text = '';
     while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
     controller.abort();

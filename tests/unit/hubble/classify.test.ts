@@ -22,7 +22,9 @@ describe('classifyResponse', () => {
     expect(kind(401, { id: 'E401', message: 'Unauthorized' })).toBe('auth');
     expect(kind(403, 'Invalid Access', 'text/plain')).toBe('whitelisting');
     expect(kind(404, { id: 'E001', code: 'RESOURCE_NOT_FOUND' })).toBe('not-found');
-    expect(kind(400, { id: 'E300', code: 'INSUFFICIENT_BALANCE', message: 'Insufficient wallet balance' })).toBe('business');
+    expect(kind(400, { id: 'E300', code: 'INSUFFICIENT_BALANCE', message: 'Insufficient wallet balance' })).toBe(
+      'business',
+    );
     expect(kind(422, { id: 'E999', code: 'SOMETHING_NEW' })).toBe('business');
     expect(kind(400, { id: 'E400', code: 'RATE_LIMIT_EXCEEDED' })).toBe('rate-limit');
     expect(kind(429, '')).toBe('rate-limit');
@@ -45,19 +47,40 @@ describe('classifyResponse', () => {
   });
 
   it('keeps the error body fields as they came', () => {
-    const result = classifyResponse(answer(400, { id: 'E777', code: 'NEW_CODE', message: 'm', requestId: 'req_1', extra: 1 }), parse);
+    const result = classifyResponse(
+      answer(400, { id: 'E777', code: 'NEW_CODE', message: 'm', requestId: 'req_1', extra: 1 }),
+      parse,
+    );
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errorBody).toMatchObject({ id: 'E777', code: 'NEW_CODE', requestId: 'req_1', extra: 1 });
+    if (!result.ok)
+      expect(result.errorBody).toMatchObject({ id: 'E777', code: 'NEW_CODE', requestId: 'req_1', extra: 1 });
   });
 });
 
 describe('classifyTransportError', () => {
   it('tells timeouts by phase and knows when nothing was sent', () => {
-    expect(classifyTransportError(new errors.ConnectTimeoutError())).toMatchObject({ kind: 'timeout', timeoutPhase: 'connect', notSent: true });
-    expect(classifyTransportError(new errors.HeadersTimeoutError())).toMatchObject({ kind: 'timeout', timeoutPhase: 'headers', notSent: false });
-    expect(classifyTransportError(new errors.BodyTimeoutError())).toMatchObject({ kind: 'timeout', timeoutPhase: 'body', notSent: false });
-    expect(classifyTransportError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toMatchObject({ kind: 'network', notSent: true });
-    expect(classifyTransportError(new errors.SocketError('other side closed'))).toMatchObject({ kind: 'network', notSent: false });
+    expect(classifyTransportError(new errors.ConnectTimeoutError())).toMatchObject({
+      kind: 'timeout',
+      timeoutPhase: 'connect',
+      notSent: true,
+    });
+    expect(classifyTransportError(new errors.HeadersTimeoutError())).toMatchObject({
+      kind: 'timeout',
+      timeoutPhase: 'headers',
+      notSent: false,
+    });
+    expect(classifyTransportError(new errors.BodyTimeoutError())).toMatchObject({
+      kind: 'timeout',
+      timeoutPhase: 'body',
+      notSent: false,
+    });
+    expect(
+      classifyTransportError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+    ).toMatchObject({ kind: 'network', notSent: true });
+    expect(classifyTransportError(new errors.SocketError('other side closed'))).toMatchObject({
+      kind: 'network',
+      notSent: false,
+    });
     const aggregate = Object.assign(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNREFUSED' })]), {});
     expect(classifyTransportError(aggregate)).toMatchObject({ kind: 'network', notSent: true });
   });

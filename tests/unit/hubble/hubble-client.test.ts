@@ -6,7 +6,11 @@ import { STAGING, useSimulator } from './simulator-fixture.ts';
 const sim = useSimulator();
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 let refSeq = 0;
-const order = (productId: string, details: [number, number][], amount = details.reduce((sum, [d, q]) => sum + d * q, 0)): PlaceOrderRequest => ({
+const order = (
+  productId: string,
+  details: [number, number][],
+  amount = details.reduce((sum, [d, q]) => sum + d * q, 0),
+): PlaceOrderRequest => ({
   productId,
   referenceId: `test-${Date.now().toString(36)}-${(refSeq += 1)}`,
   amount,
@@ -16,7 +20,11 @@ const order = (productId: string, details: [number, number][], amount = details.
 describe('token handling', () => {
   it('logs in once for many concurrent calls and reuses the token', async () => {
     const client = sim.client();
-    const results = await Promise.all([...Array.from({ length: 8 }, () => client.walletBalance()), client.listProducts(), client.getProduct((await sim.control.fixtures()).fixed)]);
+    const results = await Promise.all([
+      ...Array.from({ length: 8 }, () => client.walletBalance()),
+      client.listProducts(),
+      client.getProduct((await sim.control.fixtures()).fixed),
+    ]);
     expect(results.every((result) => result.outcome === 'ok')).toBe(true);
     for (let i = 0; i < 5; i += 1) expect((await client.walletBalance()).outcome).toBe('ok');
     expect((await sim.control.stats()).logins).toEqual({ [STAGING.clientId]: 1 });
@@ -74,7 +82,9 @@ describe('access failures', () => {
   });
 
   it('maps staging keys on the production host to auth', async () => {
-    const client = sim.client({ connection: sim.connection({ environment: 'production', baseUrl: sim.sim.environmentUrls.production }) });
+    const client = sim.client({
+      connection: sim.connection({ environment: 'production', baseUrl: sim.sim.environmentUrls.production }),
+    });
     const result = await client.login();
     expect(result.outcome === 'failed' && result.failure.kind).toBe('auth');
   });
@@ -82,7 +92,11 @@ describe('access failures', () => {
   it('maps a non-whitelisted IP to whitelisting (403) with the next step', async () => {
     await sim.control.patchClient(DEMO_CLIENTS.production.clientId, { whitelisted: false });
     const client = sim.client({
-      connection: sim.connection({ environment: 'production', clientId: DEMO_CLIENTS.production.clientId, secret: DEMO_CLIENTS.production.clientSecret }),
+      connection: sim.connection({
+        environment: 'production',
+        clientId: DEMO_CLIENTS.production.clientId,
+        secret: DEMO_CLIENTS.production.clientSecret,
+      }),
     });
     const result = await client.walletBalance();
     expect(result.outcome).toBe('failed');
@@ -94,7 +108,12 @@ describe('access failures', () => {
 
   it('maps an unknown product to not-found with Hubble\u2019s id', async () => {
     const result = await sim.client().getProduct('01NOSUCHBRAND0000000000000');
-    expect(result.outcome === 'failed' && result.failure).toMatchObject({ kind: 'not-found', httpStatus: 404, errorId: 'E001', errorCode: 'RESOURCE_NOT_FOUND' });
+    expect(result.outcome === 'failed' && result.failure).toMatchObject({
+      kind: 'not-found',
+      httpStatus: 404,
+      errorId: 'E001',
+      errorCode: 'RESOURCE_NOT_FOUND',
+    });
   });
 });
 
@@ -109,7 +128,14 @@ describe('Hubble business errors', () => {
       ['E150', order(fx.fixed, [[600, 1]])],
       ['E151', order(fx.fixed, [[500, 1]], 600)],
       ['E152', order(fx.aboveMaxDenomination, [[25000, 1]])],
-      ['E153', order(fx.fixed, [[500, 1], [1000, 1], [2000, 1]])],
+      [
+        'E153',
+        order(fx.fixed, [
+          [500, 1],
+          [1000, 1],
+          [2000, 1],
+        ]),
+      ],
       ['E154', order(fx.fixed, [[500, 4]])],
       ['E155', order(fx.flexible, [[100, 3]])],
       ['E156', order(fx.flexible, [[250, 5]])],
@@ -136,7 +162,13 @@ describe('Hubble business errors', () => {
     const request = order(fx.fixed, [[500, 1]]);
     expect((await client.placeOrder(request)).outcome).toBe('ok');
     const again = await client.placeOrder(request);
-    expect(again.outcome === 'failed' && again.failure).toMatchObject({ kind: 'business', httpStatus: 409, errorId: 'E008', errorCode: 'DUPLICATE_REFERENCE_ID', title: 'Hubble error E008 DUPLICATE_REFERENCE_ID' });
+    expect(again.outcome === 'failed' && again.failure).toMatchObject({
+      kind: 'business',
+      httpStatus: 409,
+      errorId: 'E008',
+      errorCode: 'DUPLICATE_REFERENCE_ID',
+      title: 'Hubble error E008 DUPLICATE_REFERENCE_ID',
+    });
     expect(again.outcome === 'failed' && again.failure.nextStep).toMatch(/support bundle/);
   });
 
@@ -144,17 +176,28 @@ describe('Hubble business errors', () => {
     const fx = await sim.control.fixtures();
     await sim.control.setWallet(STAGING.clientId, 100);
     const result = await sim.client().placeOrder(order(fx.fixed, [[500, 1]]));
-    expect(result.outcome === 'failed' && result.failure).toMatchObject({ kind: 'business', errorId: 'E300', errorCode: 'INSUFFICIENT_BALANCE' });
+    expect(result.outcome === 'failed' && result.failure).toMatchObject({
+      kind: 'business',
+      errorId: 'E300',
+      errorCode: 'INSUFFICIENT_BALANCE',
+    });
     expect(result.outcome === 'failed' && result.failure.nextStep).toMatch(/Top up the wallet/);
   });
 
   it('maps E400 RATE_LIMIT_EXCEEDED to rate-limit, a business error in the body rather than HTTP 429', async () => {
     const fx = await sim.control.fixtures();
-    await sim.control.patchClient(STAGING.clientId, { rateLimits: [{ scope: 'partner', type: 'count', window: 'hourly', limit: 1 }] });
+    await sim.control.patchClient(STAGING.clientId, {
+      rateLimits: [{ scope: 'partner', type: 'count', window: 'hourly', limit: 1 }],
+    });
     const client = sim.client();
     expect((await client.placeOrder(order(fx.fixed, [[500, 1]]))).outcome).toBe('ok');
     const limited = await client.placeOrder(order(fx.fixed, [[500, 1]]));
-    expect(limited.outcome === 'failed' && limited.failure).toMatchObject({ kind: 'rate-limit', errorId: 'E400', errorCode: 'RATE_LIMIT_EXCEEDED', transient: true });
+    expect(limited.outcome === 'failed' && limited.failure).toMatchObject({
+      kind: 'rate-limit',
+      errorId: 'E400',
+      errorCode: 'RATE_LIMIT_EXCEEDED',
+      transient: true,
+    });
     expect(limited.call.httpStatus).not.toBe(429);
   });
 });
@@ -224,13 +267,21 @@ describe('timeouts, malformed answers and retries', () => {
     await sim.control.addFault({ path: '/v1/partners/wallet/balance', kind: 'html' });
     const client = sim.client();
     expect((await client.walletBalance()).outcome).toBe('ok');
-    expect(sim.recorded.filter((call) => call.endpoint.includes('wallet')).map((call) => [call.httpStatus, call.failure?.kind, call.failure?.detail])).toEqual([
+    expect(
+      sim.recorded
+        .filter((call) => call.endpoint.includes('wallet'))
+        .map((call) => [call.httpStatus, call.failure?.kind, call.failure?.detail]),
+    ).toEqual([
       [502, 'server', expect.stringMatching(/HTML instead of JSON/)],
       [200, undefined, undefined],
     ]);
     await sim.control.addFault({ path: '/v1/partners/wallet/balance', kind: 'html', status: 400 });
     const blocked = await client.walletBalance();
-    expect(blocked.outcome === 'failed' && blocked.failure).toMatchObject({ kind: 'invalid-response', httpStatus: 400, detail: expect.stringMatching(/HTML/) });
+    expect(blocked.outcome === 'failed' && blocked.failure).toMatchObject({
+      kind: 'invalid-response',
+      httpStatus: 400,
+      detail: expect.stringMatching(/HTML/),
+    });
   });
 
   it('reports an unreadable place-order answer as unknown: the order may exist', async () => {
@@ -249,22 +300,39 @@ describe('timeouts, malformed answers and retries', () => {
     const result = await sim.client().walletBalance();
     expect(result.outcome).toBe('ok');
     expect(result.call.attempts).toBe(3);
-    const wallet = (await sim.control.requests(since)).filter((request) => request.path === '/v1/partners/wallet/balance');
+    const wallet = (await sim.control.requests(since)).filter(
+      (request) => request.path === '/v1/partners/wallet/balance',
+    );
     expect(wallet.map((request) => request.requestId)).toEqual(result.call.requestIds);
-    expect(sim.recorded.filter((call) => call.path === '/v1/partners/wallet/balance').map((call) => call.failure?.kind ?? 'ok')).toEqual(['server', 'network', 'ok']);
+    expect(
+      sim.recorded
+        .filter((call) => call.path === '/v1/partners/wallet/balance')
+        .map((call) => call.failure?.kind ?? 'ok'),
+    ).toEqual(['server', 'network', 'ok']);
   });
 
   it('gives up after the retry budget and reports the last failure', async () => {
     await sim.control.addFault({ path: '/v1/partners/wallet/balance', kind: 'http-5xx', status: 500, times: 10 });
     const result = await sim.client().walletBalance();
-    expect(result.outcome === 'failed' && result.failure).toMatchObject({ kind: 'server', httpStatus: 500, errorId: 'E500' });
+    expect(result.outcome === 'failed' && result.failure).toMatchObject({
+      kind: 'server',
+      httpStatus: 500,
+      errorId: 'E500',
+    });
     expect(result.call.attempts).toBe(3);
   });
 
   it('reports a refused connection as a network failure that never reached Hubble', async () => {
-    const client = sim.client({ connection: sim.connection({ baseUrl: 'http://127.0.0.1:1' }), backoff: { maxRetries: 0 } });
+    const client = sim.client({
+      connection: sim.connection({ baseUrl: 'http://127.0.0.1:1' }),
+      backoff: { maxRetries: 0 },
+    });
     const result = await client.walletBalance();
-    expect(result.outcome === 'failed' && result.failure).toMatchObject({ kind: 'network', httpStatus: null, path: '/v1/partners/auth/login' });
+    expect(result.outcome === 'failed' && result.failure).toMatchObject({
+      kind: 'network',
+      httpStatus: null,
+      path: '/v1/partners/auth/login',
+    });
   });
 });
 

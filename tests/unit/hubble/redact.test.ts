@@ -6,26 +6,45 @@ describe('redactValue', () => {
     const order = {
       id: '01HZORDER',
       status: 'SUCCESS',
-      vouchers: [{ id: 'v1', cardType: 'CARD_AND_PIN_NO_SECURED', cardNumber: '2359481287412', cardPin: '112233', amount: 500 }],
+      vouchers: [
+        { id: 'v1', cardType: 'CARD_AND_PIN_NO_SECURED', cardNumber: '2359481287412', cardPin: '112233', amount: 500 },
+      ],
     };
     const out = redactValue(order) as typeof order;
-    expect(out.vouchers[0]).toEqual({ id: 'v1', cardType: 'CARD_AND_PIN_NO_SECURED', cardNumber: REDACTED, cardPin: REDACTED, amount: 500 });
+    expect(out.vouchers[0]).toEqual({
+      id: 'v1',
+      cardType: 'CARD_AND_PIN_NO_SECURED',
+      cardNumber: REDACTED,
+      cardPin: REDACTED,
+      amount: 500,
+    });
     expect(out.id).toBe('01HZORDER');
     expect(order.vouchers[0]!.cardPin).toBe('112233');
     expect(redactValue({ token: 'eyJabc', expiresInSecs: 3600 })).toEqual({ token: REDACTED, expiresInSecs: 3600 });
-    expect(redactValue({ clientId: 'partner-1', clientSecret: 's3cr3t-value' })).toEqual({ clientId: 'partner-1', clientSecret: REDACTED });
-    expect(redactValue({ webhook_secret: 'whsec', Authorization: 'Bearer x' })).toEqual({ webhook_secret: REDACTED, Authorization: REDACTED });
+    expect(redactValue({ clientId: 'partner-1', clientSecret: 's3cr3t-value' })).toEqual({
+      clientId: 'partner-1',
+      clientSecret: REDACTED,
+    });
+    expect(redactValue({ webhook_secret: 'whsec', Authorization: 'Bearer x' })).toEqual({
+      webhook_secret: REDACTED,
+      Authorization: REDACTED,
+    });
   });
 
   it('partly masks customer phone numbers and e-mails', () => {
-    const out = redactValue({ customerDetails: { name: 'Asha', phoneNumber: '9876543210', email: 'asha.k@example.com' } });
+    const out = redactValue({
+      customerDetails: { name: 'Asha', phoneNumber: '9876543210', email: 'asha.k@example.com' },
+    });
     expect(out).toEqual({ customerDetails: { name: 'Asha', phoneNumber: '98******10', email: 'a***@example.com' } });
     expect(maskPhone('+91 98765 43210')).toBe('91********10');
     expect(maskEmail('not-an-email')).toBe(REDACTED);
   });
 
   it('removes known secret values wherever they appear, even in an unrelated field', () => {
-    const out = redactValue({ debugMessage: 'secret was hunter2-secret-value, sorry' }, { secrets: ['hunter2-secret-value'] });
+    const out = redactValue(
+      { debugMessage: 'secret was hunter2-secret-value, sorry' },
+      { secrets: ['hunter2-secret-value'] },
+    );
     expect(out).toEqual({ debugMessage: `secret was ${REDACTED}, sorry` });
   });
 

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { CallRecord, CallRecorder } from '../../../src/main/hubble/call-recorder.ts';
 import type { HubbleConnection } from '../../../src/main/hubble/connection.ts';
-import { createHubbleClient, type HubbleClient, type HubbleClientOptions } from '../../../src/main/hubble/hubble-client.ts';
+import {
+  createHubbleClient,
+  type HubbleClient,
+  type HubbleClientOptions,
+} from '../../../src/main/hubble/hubble-client.ts';
 import { simulatorControl, type SimulatorControl } from '../../../src/main/simulator/control-client.ts';
 import { DEMO_CLIENTS, startSimulator, type RunningSimulator } from '../../../src/main/simulator/index.ts';
 
@@ -46,10 +50,14 @@ export function useSimulator(): SimulatorFixture {
   };
   fixture.client = (options = {}) => {
     const { connection, recorder, ...rest } = options;
-    const client = createHubbleClient(connection ?? fixture.connection(), recorder ?? { record: (call) => fixture.recorded.push(call) }, {
-      backoff: { baseDelayMs: 1, maxDelayMs: 4 },
-      ...rest,
-    });
+    const client = createHubbleClient(
+      connection ?? fixture.connection(),
+      recorder ?? { record: (call) => fixture.recorded.push(call) },
+      {
+        backoff: { baseDelayMs: 1, maxDelayMs: 4 },
+        ...rest,
+      },
+    );
     clients.push(client);
     return client;
   };

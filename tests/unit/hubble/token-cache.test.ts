@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay, DEFAULT_BACKOFF } from '../../../src/main/hubble/backoff.ts';
-import { expiryOf, TokenCache, UNKNOWN_LIFETIME_SECS, type LoginAttempt } from '../../../src/main/hubble/token-cache.ts';
+import {
+  expiryOf,
+  TokenCache,
+  UNKNOWN_LIFETIME_SECS,
+  type LoginAttempt,
+} from '../../../src/main/hubble/token-cache.ts';
 
 describe('TokenCache', () => {
   it('shares one login between concurrent callers and reuses the token until shortly before expiry', async () => {
     let now = 1_000_000;
     let logins = 0;
     let release: (() => void) | undefined;
-    const cache = new TokenCache<null>(async (): Promise<LoginAttempt<null>> => {
-      logins += 1;
-      await new Promise<void>((resolve) => (release = resolve));
-      return { ok: true, token: `t${logins}`, expiresInSecs: 3600, issuedAt: now, detail: null };
-    }, () => now);
+    const cache = new TokenCache<null>(
+      async (): Promise<LoginAttempt<null>> => {
+        logins += 1;
+        await new Promise<void>((resolve) => (release = resolve));
+        return { ok: true, token: `t${logins}`, expiresInSecs: 3600, issuedAt: now, detail: null };
+      },
+      () => now,
+    );
     const waiting = Promise.all([cache.get(), cache.get(), cache.get()]);
     await Promise.resolve();
     release!();
@@ -29,7 +37,13 @@ describe('TokenCache', () => {
 
   it('forgets a rejected token but not a newer one, and does not cache failures', async () => {
     let n = 0;
-    const cache = new TokenCache<string>(async () => (++n === 2 ? { ok: false, detail: 'boom' } : { ok: true, token: `t${n}`, expiresInSecs: null, issuedAt: 0, detail: 'ok' }), () => 0);
+    const cache = new TokenCache<string>(
+      async () =>
+        ++n === 2
+          ? { ok: false, detail: 'boom' }
+          : { ok: true, token: `t${n}`, expiresInSecs: null, issuedAt: 0, detail: 'ok' },
+      () => 0,
+    );
     expect(await cache.get()).toEqual({ ok: true, token: 't1' });
     cache.invalidate('other');
     expect(await cache.get()).toEqual({ ok: true, token: 't1' });

@@ -27,7 +27,11 @@ describe('tolerant Hubble schemas (hubble-api.md §11)', () => {
   });
 
   it('accepts any card type and deprecated amount fields next to their replacements', () => {
-    const parsed = brandSchema.parse({ ...brand, cardType: 'PIN_SECURED/CARD_NO_AND_PIN', amountRestrictions: { minAmount: 100, minOrderAmount: '100', denominations: null } });
+    const parsed = brandSchema.parse({
+      ...brand,
+      cardType: 'PIN_SECURED/CARD_NO_AND_PIN',
+      amountRestrictions: { minAmount: 100, minOrderAmount: '100', denominations: null },
+    });
     expect(parsed.cardType).toBe('PIN_SECURED/CARD_NO_AND_PIN');
     expect(parsed.amountRestrictions?.minOrderAmount).toBe(100);
   });
@@ -52,7 +56,10 @@ describe('tolerant Hubble schemas (hubble-api.md §11)', () => {
       id: 'o1',
       referenceId: 'r1',
       status: 'SUCCESS',
-      vouchers: [{ id: 'v1', amount: '500', cardNumber: '1', cardPin: '2' }, { id: 'v2', amount: 500 }],
+      vouchers: [
+        { id: 'v1', amount: '500', cardNumber: '1', cardPin: '2' },
+        { id: 'v2', amount: 500 },
+      ],
       failureReason: null,
     });
     expect(order.vouchers.map((v) => v.amount)).toEqual([500, 500]);
@@ -67,7 +74,13 @@ describe('tolerant Hubble schemas (hubble-api.md §11)', () => {
   });
 
   it('recognises error bodies with an id or only a code', () => {
-    expect(errorBodySchema.safeParse({ id: 'E400', code: 'RATE_LIMIT_EXCEEDED', message: 'Brand is temporarily unavailable' }).success).toBe(true);
+    expect(
+      errorBodySchema.safeParse({
+        id: 'E400',
+        code: 'RATE_LIMIT_EXCEEDED',
+        message: 'Brand is temporarily unavailable',
+      }).success,
+    ).toBe(true);
     expect(errorBodySchema.safeParse({ code: 'RESOURCE_NOT_FOUND' }).success).toBe(true);
     expect(errorBodySchema.safeParse({ message: 'nope' }).success).toBe(false);
   });

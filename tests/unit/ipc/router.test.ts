@@ -66,7 +66,9 @@ describe('IPC router', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.kind).toBe('VALIDATION');
-      expect(result.error.details).toMatchObject({ issues: [expect.objectContaining({ message: expect.any(String) })] });
+      expect(result.error.details).toMatchObject({
+        issues: [expect.objectContaining({ message: expect.any(String) })],
+      });
     }
     expect(calls).toEqual([]);
   });
@@ -98,7 +100,10 @@ describe('IPC router', () => {
 
   it('refuses an output that breaks the contract, and strips keys the contract does not name', async () => {
     const broken = routerWithSpies({ 'app.info': { version: 3 } });
-    expect(await broken.router.dispatch('app.info', undefined, ctx)).toMatchObject({ ok: false, error: { kind: 'INTERNAL' } });
+    expect(await broken.router.dispatch('app.info', undefined, ctx)).toMatchObject({
+      ok: false,
+      error: { kind: 'INTERNAL' },
+    });
 
     const leaky = routerWithSpies({
       'profiles.list': {

@@ -15,7 +15,10 @@ describe('layer rules are lint errors', () => {
   it.each([
     ['src/renderer/src/pages/X.tsx', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
     ['src/renderer/src/pages/X.tsx', "import fs from 'node:fs';\nexport const x = fs;"],
-    ['src/renderer/src/pages/X.tsx', "import { createConsoleCore } from '../../../main/app/console-core.ts';\nexport const x = createConsoleCore;"],
+    [
+      'src/renderer/src/pages/X.tsx',
+      "import { createConsoleCore } from '../../../main/app/console-core.ts';\nexport const x = createConsoleCore;",
+    ],
     ['src/renderer/src/pages/X.tsx', "import { request } from 'undici';\nexport const x = request;"],
     ['src/main/calls/x.ts', "import { App } from '../../renderer/src/app/App.tsx';\nexport const x = App;"],
     ['src/main/calls/x.ts', "import { app } from 'electron';\nexport const x = app;"],
@@ -23,24 +26,48 @@ describe('layer rules are lint errors', () => {
     ['src/shared/x.ts', "import fs from 'node:fs';\nexport const x = fs;"],
     ['src/shared/x.ts', "import { x as y } from '../main/x.ts';\nexport const x = y;"],
     ['src/preload/index.ts', "import fs from 'node:fs';\nexport const x = fs;"],
-    ['src/preload/index.ts', "import { createConsoleCore } from '../main/app/console-core.ts';\nexport const x = createConsoleCore;"],
+    [
+      'src/preload/index.ts',
+      "import { createConsoleCore } from '../main/app/console-core.ts';\nexport const x = createConsoleCore;",
+    ],
     ['src/preload/harness-bridge.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;"],
     ['src/main/index.ts', "import { App } from '../renderer/src/app/App.tsx';\nexport const x = App;"],
-    ['src/main/electron/ipc-binding.ts', "import { App } from '../../renderer/src/app/App.tsx';\nexport const x = App;"],
+    [
+      'src/main/electron/ipc-binding.ts',
+      "import { App } from '../../renderer/src/app/App.tsx';\nexport const x = App;",
+    ],
   ])('%s: forbidden import is reported', async (file, code) => {
     expect(await rulesFiredFor(file, code)).toContain('no-restricted-imports');
   });
 
   it('forbids the renderer any network of its own', async () => {
-    expect(await rulesFiredFor('src/renderer/src/pages/X.tsx', "export const x = () => fetch('https://api.myhubble.money');")).toContain(
-      'no-restricted-globals',
-    );
+    expect(
+      await rulesFiredFor(
+        'src/renderer/src/pages/X.tsx',
+        "export const x = () => fetch('https://api.myhubble.money');",
+      ),
+    ).toContain('no-restricted-globals');
   });
 
   it('allows what each layer may do', async () => {
-    expect(await rulesFiredFor('src/renderer/src/pages/X.tsx', "import { z } from 'zod';\nimport { contract } from '../../../shared/contract/index.ts';\nexport const x = [z, contract];")).toEqual([]);
-    expect(await rulesFiredFor('src/main/electron/ipc-binding.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;")).toEqual([]);
-    expect(await rulesFiredFor('src/preload/index.ts', "import { ipcRenderer } from 'electron';\nimport { buildHubbleApi } from '../shared/contract/build-api.ts';\nexport const x = [ipcRenderer, buildHubbleApi];")).toEqual([]);
+    expect(
+      await rulesFiredFor(
+        'src/renderer/src/pages/X.tsx',
+        "import { z } from 'zod';\nimport { contract } from '../../../shared/contract/index.ts';\nexport const x = [z, contract];",
+      ),
+    ).toEqual([]);
+    expect(
+      await rulesFiredFor(
+        'src/main/electron/ipc-binding.ts',
+        "import { ipcMain } from 'electron';\nexport const x = ipcMain;",
+      ),
+    ).toEqual([]);
+    expect(
+      await rulesFiredFor(
+        'src/preload/index.ts',
+        "import { ipcRenderer } from 'electron';\nimport { buildHubbleApi } from '../shared/contract/build-api.ts';\nexport const x = [ipcRenderer, buildHubbleApi];",
+      ),
+    ).toEqual([]);
     expect(await rulesFiredFor('src/main/calls/x.ts', "import fs from 'node:fs';\nexport const x = fs;")).toEqual([]);
   });
 });

@@ -34,7 +34,8 @@ beforeAll(async () => {
     version: 'canary',
     vault: createMemoryVault(),
     environmentBaseUrls: sim.environmentUrls,
-    onUnexpectedError: (where, error) => logged.push(`${where} ${error instanceof Error ? `${error.message} ${error.stack}` : String(error)}`),
+    onUnexpectedError: (where, error) =>
+      logged.push(`${where} ${error instanceof Error ? `${error.message} ${error.stack}` : String(error)}`),
   });
   core.events.connect((name, payload) => seen.push(`event ${name} ${JSON.stringify(payload)}`));
   await core.start();
@@ -57,7 +58,9 @@ async function value<T>(channel: string, input?: unknown): Promise<T> {
 }
 
 function filesUnder(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[]).map((file) => path.join(dir, file)).filter((file) => fs.statSync(file).isFile());
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((file) => path.join(dir, file))
+    .filter((file) => fs.statSync(file).isFile());
 }
 
 function expectNoMarkerOnDisk(whileOpen: boolean) {
@@ -75,9 +78,15 @@ function expectNoMarkerOnDisk(whileOpen: boolean) {
 
 describe('secret canary', () => {
   it('never lets a secret reach an IPC answer, an event, a log or a file in the data folder', async () => {
-    const staging = await value<Profile>('profiles.create', { settings: settingsFor('staging', 'Canary staging', { clientId: DEMO_CLIENTS.staging.clientId }) });
-    const production = await value<Profile>('profiles.create', { settings: settingsFor('production', 'Canary production', { clientId: DEMO_CLIENTS.production.clientId }) });
-    const custom = await value<Profile>('profiles.create', { settings: settingsFor('custom', 'Canary custom', { baseUrl: `${sim.baseUrl}/gateway` }) });
+    const staging = await value<Profile>('profiles.create', {
+      settings: settingsFor('staging', 'Canary staging', { clientId: DEMO_CLIENTS.staging.clientId }),
+    });
+    const production = await value<Profile>('profiles.create', {
+      settings: settingsFor('production', 'Canary production', { clientId: DEMO_CLIENTS.production.clientId }),
+    });
+    const custom = await value<Profile>('profiles.create', {
+      settings: settingsFor('custom', 'Canary custom', { baseUrl: `${sim.baseUrl}/gateway` }),
+    });
 
     for (const profile of [staging, production, custom]) {
       await value('profiles.setSecret', { profileId: profile.id, kind: 'clientSecret', value: CLIENT_MARKER });
@@ -87,13 +96,29 @@ describe('secret canary', () => {
       const report = await value<{ diagnosis: { kind: string } }>('profiles.testConnection', { profileId: profile.id });
       expect(['unauthorized', 'wrong-base-url']).toContain(report.diagnosis.kind);
     }
-    await value('profiles.setSecret', { profileId: staging.id, kind: 'clientSecret', value: DEMO_CLIENTS.staging.clientSecret });
+    await value('profiles.setSecret', {
+      profileId: staging.id,
+      kind: 'clientSecret',
+      value: DEMO_CLIENTS.staging.clientSecret,
+    });
     expect((await value<{ ok: boolean }>('profiles.testConnection', { profileId: staging.id })).ok).toBe(true);
     await value('profiles.testConnection', { profileId: 'simulator' });
 
-    await value('profiles.update', { profileId: staging.id, settings: settingsFor('staging', 'Canary staging 2', { clientId: DEMO_CLIENTS.staging.clientId, walletMinimum: 10 }) });
+    await value('profiles.update', {
+      profileId: staging.id,
+      settings: settingsFor('staging', 'Canary staging 2', {
+        clientId: DEMO_CLIENTS.staging.clientId,
+        walletMinimum: 10,
+      }),
+    });
     await value('profiles.updateSimulator', {
-      settings: { colour: '#112233', walletMinimum: 1, polling: { walletSecs: 60, processingOrdersSecs: 5, catalogSyncHours: 2 }, rateLimits: [], webhookReceiver: { enabled: false, port: 8787 } },
+      settings: {
+        colour: '#112233',
+        walletMinimum: 1,
+        polling: { walletSecs: 60, processingOrdersSecs: 5, catalogSyncHours: 2 },
+        rateLimits: [],
+        webhookReceiver: { enabled: false, port: 8787 },
+      },
     });
     const copy = await value<Profile>('profiles.duplicate', { profileId: production.id });
     await value('profiles.setActive', { profileId: production.id });
@@ -105,18 +130,45 @@ describe('secret canary', () => {
 
     // Secrets inside inputs that are refused must not come back in the refusal either.
     await dispatch('profiles.setSecret', { profileId: staging.id, kind: 'bogus', value: CLIENT_MARKER });
-    await dispatch('profiles.setSecret', { profileId: staging.id, kind: 'clientSecret', value: CLIENT_MARKER.repeat(400) });
+    await dispatch('profiles.setSecret', {
+      profileId: staging.id,
+      kind: 'clientSecret',
+      value: CLIENT_MARKER.repeat(400),
+    });
     await dispatch('profiles.setSecret', { profileId: 'no-such-profile', kind: 'clientSecret', value: CLIENT_MARKER });
     await dispatch('profiles.setSecret', { profileId: 'simulator', kind: 'clientSecret', value: CLIENT_MARKER });
-    await dispatch('profiles.import', { json: JSON.stringify({ format: 'hubble-ops-console/profiles', version: 1, profiles: [{ clientSecret: CLIENT_MARKER }] }) });
+    await dispatch('profiles.import', {
+      json: JSON.stringify({
+        format: 'hubble-ops-console/profiles',
+        version: 1,
+        profiles: [{ clientSecret: CLIENT_MARKER }],
+      }),
+    });
     await dispatch('profiles.import', { json: `{"broken": "${CLIENT_MARKER}"` });
     await dispatch('profiles.create', { settings: { ...settingsFor('staging', 'x'), clientSecret: CLIENT_MARKER } });
-    await dispatch('guard.confirm', { profileId: production.id, operation: 'profiles.delete', typedName: CLIENT_MARKER });
+    await dispatch('guard.confirm', {
+      profileId: production.id,
+      operation: 'profiles.delete',
+      typedName: CLIENT_MARKER,
+    });
 
     await dispatch('profiles.delete', { profileId: production.id });
-    const { token } = await value<{ token: string }>('guard.confirm', { profileId: production.id, operation: 'profiles.delete', typedName: 'Canary production' });
+    const { token } = await value<{ token: string }>('guard.confirm', {
+      profileId: production.id,
+      operation: 'profiles.delete',
+      typedName: 'Canary production',
+    });
     await value('profiles.delete', { profileId: production.id, confirmationToken: token });
-    await value('profiles.delete', { profileId: copy.id, confirmationToken: (await value<{ token: string }>('guard.confirm', { profileId: copy.id, operation: 'profiles.delete', typedName: copy.name })).token });
+    await value('profiles.delete', {
+      profileId: copy.id,
+      confirmationToken: (
+        await value<{ token: string }>('guard.confirm', {
+          profileId: copy.id,
+          operation: 'profiles.delete',
+          typedName: copy.name,
+        })
+      ).token,
+    });
     await value('guard.probe');
     await value('audit.list');
     await value('audit.export', { format: 'json' });
@@ -129,7 +181,8 @@ describe('secret canary', () => {
     }
     expect((await value<ProfileList>('profiles.list')).profiles.length).toBeGreaterThanOrEqual(4);
 
-    for (const text of [...seen, ...logged]) for (const marker of MARKERS) expect(text.includes(marker), text.slice(0, 200)).toBe(false);
+    for (const text of [...seen, ...logged])
+      for (const marker of MARKERS) expect(text.includes(marker), text.slice(0, 200)).toBe(false);
     expectNoMarkerOnDisk(true);
     await core.stop();
     // The connection tests' calls (login bodies included, redacted) are in the per-profile histories.

@@ -31,8 +31,15 @@ async function control(method: string, path: string, body?: unknown) {
 const value = async <T>(channel: string, input?: unknown): Promise<T> =>
   valueOrThrow<T>(channel, await fixture.router.dispatch(channel, input, ctx));
 
-async function profileWith(environment: 'staging' | 'production' | 'custom', clientId: string, secret: string | null, extra: Record<string, unknown> = {}) {
-  const profile = await value<Profile>('profiles.create', { settings: settingsFor(environment, `${environment} ${clientId}`, { clientId, ...extra }) });
+async function profileWith(
+  environment: 'staging' | 'production' | 'custom',
+  clientId: string,
+  secret: string | null,
+  extra: Record<string, unknown> = {},
+) {
+  const profile = await value<Profile>('profiles.create', {
+    settings: settingsFor(environment, `${environment} ${clientId}`, { clientId, ...extra }),
+  });
   if (secret) await value('profiles.setSecret', { profileId: profile.id, kind: 'clientSecret', value: secret });
   return profile;
 }
@@ -52,7 +59,12 @@ describe('connection test against the simulator', () => {
     setUp();
     const staging = await profileWith('staging', DEMO_CLIENTS.staging.clientId, DEMO_CLIENTS.staging.clientSecret);
     const report = await test(staging);
-    expect(report).toMatchObject({ ok: true, environment: 'staging', baseUrl: sim.environmentUrls.staging, diagnosis: { kind: 'ok' } });
+    expect(report).toMatchObject({
+      ok: true,
+      environment: 'staging',
+      baseUrl: sim.environmentUrls.staging,
+      diagnosis: { kind: 'ok' },
+    });
     expect(report.steps.map((step) => [step.step, step.outcome, step.httpStatus])).toEqual([
       ['login', 'ok', 200],
       ['wallet', 'ok', 200],
@@ -61,14 +73,20 @@ describe('connection test against the simulator', () => {
     expect(report.steps[1]?.summary).toMatch(/^Balance ₹/);
     expect(report.steps[2]?.summary).toMatch(/^\d+ products \(\d+ active\)$/);
     for (const step of report.steps) expect(step.durationMs).toBeGreaterThan(0);
-    const { requests } = (await control('GET', '/__sim/requests')) as { requests: { requestId: string; path: string }[] };
+    const { requests } = (await control('GET', '/__sim/requests')) as {
+      requests: { requestId: string; path: string }[];
+    };
     expect(requests.map((request) => request.requestId)).toEqual(report.steps.map((step) => step.requestId));
   });
 
   it('works for the built-in Simulator profile with its demo credentials', async () => {
     setUp();
     const report = await value<ConnectionTestReport>('profiles.testConnection', { profileId: 'simulator' });
-    expect(report).toMatchObject({ ok: true, environment: 'simulator', diagnosis: { kind: 'ok', title: 'Connected to the simulator' } });
+    expect(report).toMatchObject({
+      ok: true,
+      environment: 'simulator',
+      diagnosis: { kind: 'ok', title: 'Connected to the simulator' },
+    });
   });
 
   it('explains a 401 from a wrong secret', async () => {
@@ -78,12 +96,19 @@ describe('connection test against the simulator', () => {
     expect(report.ok).toBe(false);
     expect(report.steps.map((step) => step.outcome)).toEqual(['failed', 'skipped', 'skipped']);
     expect(report.steps[0]).toMatchObject({ httpStatus: 401, requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
-    expect(report.diagnosis).toMatchObject({ kind: 'unauthorized', explanation: expect.stringContaining('production credentials') });
+    expect(report.diagnosis).toMatchObject({
+      kind: 'unauthorized',
+      explanation: expect.stringContaining('production credentials'),
+    });
   });
 
   it('explains a 401 from staging keys used on production', async () => {
     setUp();
-    const production = await profileWith('production', DEMO_CLIENTS.staging.clientId, DEMO_CLIENTS.staging.clientSecret);
+    const production = await profileWith(
+      'production',
+      DEMO_CLIENTS.staging.clientId,
+      DEMO_CLIENTS.staging.clientSecret,
+    );
     const report = await test(production);
     expect(report.diagnosis.kind).toBe('unauthorized');
     expect(report.diagnosis.explanation).toContain('staging keys do not work on production');
@@ -92,12 +117,18 @@ describe('connection test against the simulator', () => {
   it('explains a 403: this machine is not whitelisted, with its addresses and the Go Live steps', async () => {
     setUp();
     await control('POST', `/__sim/clients/${DEMO_CLIENTS.production.clientId}`, { whitelisted: false });
-    const production = await profileWith('production', DEMO_CLIENTS.production.clientId, DEMO_CLIENTS.production.clientSecret);
+    const production = await profileWith(
+      'production',
+      DEMO_CLIENTS.production.clientId,
+      DEMO_CLIENTS.production.clientSecret,
+    );
     const report = await test(production);
     expect(report.steps[0]).toMatchObject({ outcome: 'failed', httpStatus: 403 });
     expect(report.diagnosis).toMatchObject({ kind: 'ip-not-whitelisted', networkAddresses: ADDRESSES });
     expect(report.diagnosis.title).toContain('not whitelisted');
-    expect(report.diagnosis.actions.join(' ')).toMatch(/integration portal.*separately from staging.*VPN or proxy.*dynamic IPs/s);
+    expect(report.diagnosis.actions.join(' ')).toMatch(
+      /integration portal.*separately from staging.*VPN or proxy.*dynamic IPs/s,
+    );
   });
 
   it('explains a timeout', async () => {
@@ -116,7 +147,9 @@ describe('connection test against the simulator', () => {
     const staging = await profileWith('staging', DEMO_CLIENTS.staging.clientId, DEMO_CLIENTS.staging.clientSecret);
     expect((await test(staging)).diagnosis.kind).toBe('wrong-base-url');
 
-    const custom = await profileWith('custom', DEMO_CLIENTS.staging.clientId, DEMO_CLIENTS.staging.clientSecret, { baseUrl: `${sim.baseUrl}/gateway` });
+    const custom = await profileWith('custom', DEMO_CLIENTS.staging.clientId, DEMO_CLIENTS.staging.clientSecret, {
+      baseUrl: `${sim.baseUrl}/gateway`,
+    });
     const report = await test(custom);
     expect(report.steps[0]?.httpStatus).toBe(404);
     expect(report.diagnosis.kind).toBe('wrong-base-url');

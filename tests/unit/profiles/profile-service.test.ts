@@ -27,7 +27,14 @@ describe('profiles', () => {
     expect(list.activeProfileId).toBe(SIMULATOR_PROFILE_ID);
     expect(list.welcomeDismissed).toBe(false);
     expect(list.profiles).toEqual([
-      expect.objectContaining({ id: 'simulator', environment: 'simulator', builtIn: true, baseUrl: 'http://127.0.0.1:4555', credentialSource: 'built-in', clientId: 'sim-staging-b2b' }),
+      expect.objectContaining({
+        id: 'simulator',
+        environment: 'simulator',
+        builtIn: true,
+        baseUrl: 'http://127.0.0.1:4555',
+        credentialSource: 'built-in',
+        clientId: 'sim-staging-b2b',
+      }),
     ]);
   });
 
@@ -40,13 +47,27 @@ describe('profiles', () => {
         polling: { walletSecs: 120, processingOrdersSecs: 10, catalogSyncHours: 12 },
         rateLimits: [
           { scope: 'partner', type: 'amount', window: 'daily', limit: 500_000 },
-          { scope: 'brand', productId: 'amazon', brandScope: 'per-customer', type: 'count', window: 'monthly', limit: 5 },
+          {
+            scope: 'brand',
+            productId: 'amazon',
+            brandScope: 'per-customer',
+            type: 'count',
+            window: 'monthly',
+            limit: 5,
+          },
         ],
         webhookReceiver: { enabled: true, port: 9123 },
       }),
     });
-    const custom = await call<Profile>('profiles.create', { settings: settingsFor('custom', 'Proxy', { baseUrl: 'https://hubble-proxy.example.com/gateway/' }) });
-    expect(staging).toMatchObject({ environment: 'staging', baseUrl: 'https://api.dev.myhubble.money', credentialSource: 'keychain', builtIn: false });
+    const custom = await call<Profile>('profiles.create', {
+      settings: settingsFor('custom', 'Proxy', { baseUrl: 'https://hubble-proxy.example.com/gateway/' }),
+    });
+    expect(staging).toMatchObject({
+      environment: 'staging',
+      baseUrl: 'https://api.dev.myhubble.money',
+      credentialSource: 'keychain',
+      builtIn: false,
+    });
     expect(production).toMatchObject({
       environment: 'production',
       baseUrl: 'https://api.myhubble.money',
@@ -57,22 +78,49 @@ describe('profiles', () => {
     });
     expect(production.rateLimits).toHaveLength(2);
     expect(custom.baseUrl).toBe('https://hubble-proxy.example.com/gateway');
-    expect((await call<ProfileList>('profiles.list')).profiles.map((profile) => profile.name)).toEqual(['Simulator', 'Acme staging', 'Acme production', 'Proxy']);
+    expect((await call<ProfileList>('profiles.list')).profiles.map((profile) => profile.name)).toEqual([
+      'Simulator',
+      'Acme staging',
+      'Acme production',
+      'Proxy',
+    ]);
     expect(fixture.changes.length).toBe(3);
   });
 
   it('refuses confusing profiles: a duplicate name, a production URL disguised as Custom, an API path in the URL', async () => {
     fixture = profilesFixture();
     await call('profiles.create', { settings: settingsFor('production', 'Production') });
-    expect(await failure('profiles.create', { settings: settingsFor('staging', 'PRODUCTION') })).toMatchObject({ kind: 'CONFLICT' });
-    expect(await failure('profiles.create', { settings: settingsFor('custom', 'Sneaky', { baseUrl: 'https://api.myhubble.money' }) })).toMatchObject({
+    expect(await failure('profiles.create', { settings: settingsFor('staging', 'PRODUCTION') })).toMatchObject({
+      kind: 'CONFLICT',
+    });
+    expect(
+      await failure('profiles.create', {
+        settings: settingsFor('custom', 'Sneaky', { baseUrl: 'https://api.myhubble.money' }),
+      }),
+    ).toMatchObject({
       kind: 'VALIDATION',
       message: expect.stringContaining('Production profile'),
     });
-    expect(await failure('profiles.create', { settings: settingsFor('custom', 'Path', { baseUrl: 'https://proxy.example.com/v1/partners' }) })).toMatchObject({ kind: 'VALIDATION' });
-    expect(await failure('profiles.create', { settings: settingsFor('custom', 'Plain', { baseUrl: 'http://proxy.example.com' }) })).toMatchObject({ kind: 'VALIDATION' });
-    expect(await failure('profiles.create', { settings: settingsFor('custom', 'Creds', { baseUrl: 'https://user:pw@proxy.example.com' }) })).toMatchObject({ kind: 'VALIDATION' });
-    expect(await failure('profiles.create', { settings: settingsFor('staging', 'Elsewhere', { baseUrl: 'https://example.com' }) })).toMatchObject({ kind: 'VALIDATION' });
+    expect(
+      await failure('profiles.create', {
+        settings: settingsFor('custom', 'Path', { baseUrl: 'https://proxy.example.com/v1/partners' }),
+      }),
+    ).toMatchObject({ kind: 'VALIDATION' });
+    expect(
+      await failure('profiles.create', {
+        settings: settingsFor('custom', 'Plain', { baseUrl: 'http://proxy.example.com' }),
+      }),
+    ).toMatchObject({ kind: 'VALIDATION' });
+    expect(
+      await failure('profiles.create', {
+        settings: settingsFor('custom', 'Creds', { baseUrl: 'https://user:pw@proxy.example.com' }),
+      }),
+    ).toMatchObject({ kind: 'VALIDATION' });
+    expect(
+      await failure('profiles.create', {
+        settings: settingsFor('staging', 'Elsewhere', { baseUrl: 'https://example.com' }),
+      }),
+    ).toMatchObject({ kind: 'VALIDATION' });
     expect((await call<ProfileList>('profiles.list')).profiles).toHaveLength(2);
   });
 
@@ -82,7 +130,12 @@ describe('profiles', () => {
       { settings: { ...settingsFor('staging', 'x'), environment: 'simulator' } },
       { settings: { ...settingsFor('staging', 'x'), colour: 'red' } },
       { settings: { ...settingsFor('staging', 'x'), clientSecret: 'should-not-be-here' } },
-      { settings: { ...settingsFor('staging', 'x'), rateLimits: [{ scope: 'partner', type: 'count', window: 'daily', limit: 2.5 }] } },
+      {
+        settings: {
+          ...settingsFor('staging', 'x'),
+          rateLimits: [{ scope: 'partner', type: 'count', window: 'daily', limit: 2.5 }],
+        },
+      },
       {
         settings: {
           ...settingsFor('staging', 'x'),
@@ -102,31 +155,66 @@ describe('profiles', () => {
 
   it('edits a profile but never its environment, and keeps webhook ports unique', async () => {
     fixture = profilesFixture();
-    const staging = await call<Profile>('profiles.create', { settings: settingsFor('staging', 'Staging', { webhookReceiver: { enabled: true, port: 9000 } }) });
+    const staging = await call<Profile>('profiles.create', {
+      settings: settingsFor('staging', 'Staging', { webhookReceiver: { enabled: true, port: 9000 } }),
+    });
     const other = await call<Profile>('profiles.create', { settings: settingsFor('custom', 'Other') });
-    const renamed = await call<Profile>('profiles.update', { profileId: staging.id, settings: settingsFor('staging', 'Staging EU', { colour: '#123456', webhookReceiver: { enabled: true, port: 9000 } }) });
-    expect(renamed).toMatchObject({ id: staging.id, name: 'Staging EU', colour: '#123456', createdAt: staging.createdAt });
-    expect(await failure('profiles.update', { profileId: staging.id, settings: settingsFor('production', 'Staging EU') })).toMatchObject({
+    const renamed = await call<Profile>('profiles.update', {
+      profileId: staging.id,
+      settings: settingsFor('staging', 'Staging EU', {
+        colour: '#123456',
+        webhookReceiver: { enabled: true, port: 9000 },
+      }),
+    });
+    expect(renamed).toMatchObject({
+      id: staging.id,
+      name: 'Staging EU',
+      colour: '#123456',
+      createdAt: staging.createdAt,
+    });
+    expect(
+      await failure('profiles.update', { profileId: staging.id, settings: settingsFor('production', 'Staging EU') }),
+    ).toMatchObject({
       kind: 'VALIDATION',
       message: expect.stringContaining('environment is fixed'),
     });
-    expect(await failure('profiles.update', { profileId: other.id, settings: settingsFor('custom', 'Other', { webhookReceiver: { enabled: true, port: 9000 } }) })).toMatchObject({
+    expect(
+      await failure('profiles.update', {
+        profileId: other.id,
+        settings: settingsFor('custom', 'Other', { webhookReceiver: { enabled: true, port: 9000 } }),
+      }),
+    ).toMatchObject({
       kind: 'CONFLICT',
     });
-    expect(await failure('profiles.update', { profileId: 'simulator', settings: settingsFor('custom', 'Sim') })).toMatchObject({ kind: 'VALIDATION' });
+    expect(
+      await failure('profiles.update', { profileId: 'simulator', settings: settingsFor('custom', 'Sim') }),
+    ).toMatchObject({ kind: 'VALIDATION' });
     const simulator = await call<Profile>('profiles.updateSimulator', {
-      settings: { colour: '#00ff00', walletMinimum: 100, polling: { walletSecs: 60, processingOrdersSecs: 5, catalogSyncHours: 1 }, rateLimits: [], webhookReceiver: { enabled: false, port: 9000 } },
+      settings: {
+        colour: '#00ff00',
+        walletMinimum: 100,
+        polling: { walletSecs: 60, processingOrdersSecs: 5, catalogSyncHours: 1 },
+        rateLimits: [],
+        webhookReceiver: { enabled: false, port: 9000 },
+      },
     });
     expect(simulator).toMatchObject({ id: 'simulator', name: 'Simulator', colour: '#00ff00', walletMinimum: 100 });
   });
 
   it('duplicates settings without secrets, history or the webhook port', async () => {
     fixture = profilesFixture();
-    const source = await call<Profile>('profiles.create', { settings: settingsFor('staging', 'Staging', { webhookReceiver: { enabled: true, port: 9100 } }) });
+    const source = await call<Profile>('profiles.create', {
+      settings: settingsFor('staging', 'Staging', { webhookReceiver: { enabled: true, port: 9100 } }),
+    });
     await call('profiles.setSecret', { profileId: source.id, kind: 'clientSecret', value: 'copy-me-not' });
     const copy = await call<Profile>('profiles.duplicate', { profileId: source.id });
     const second = await call<Profile>('profiles.duplicate', { profileId: source.id });
-    expect(copy).toMatchObject({ name: 'Staging (copy)', environment: 'staging', clientId: source.clientId, webhookReceiver: { enabled: false, port: 9100 } });
+    expect(copy).toMatchObject({
+      name: 'Staging (copy)',
+      environment: 'staging',
+      clientId: source.clientId,
+      webhookReceiver: { enabled: false, port: 9100 },
+    });
     expect(second.name).toBe('Staging (copy) 2');
     expect(copy.secrets.clientSecret.set).toBe(false);
     expect(await fixture.vault.get(copy.id, 'clientSecret')).toBeNull();
@@ -182,17 +270,32 @@ describe('profiles', () => {
   it('sets and clears secrets in the vault, answering only {set, updatedAt}', async () => {
     fixture = profilesFixture();
     const staging = await call<Profile>('profiles.create', { settings: settingsFor('staging', 'Staging') });
-    const status = await call('profiles.setSecret', { profileId: staging.id, kind: 'clientSecret', value: '  pasted-with-newline\n' });
+    const status = await call('profiles.setSecret', {
+      profileId: staging.id,
+      kind: 'clientSecret',
+      value: '  pasted-with-newline\n',
+    });
     expect(status).toEqual({ set: true, updatedAt: '2025-06-01T10:00:00.000Z' });
     expect(await fixture.vault.get(staging.id, 'clientSecret')).toBe('pasted-with-newline');
     expect(await fixture.area.profiles.connectionFor(staging.id).clientSecret()).toBe('pasted-with-newline');
     expect((await call<ProfileList>('profiles.list')).profiles[1]?.secrets.clientSecret).toEqual(status);
-    expect(await call('profiles.clearSecret', { profileId: staging.id, kind: 'clientSecret' })).toEqual({ set: false, updatedAt: null });
+    expect(await call('profiles.clearSecret', { profileId: staging.id, kind: 'clientSecret' })).toEqual({
+      set: false,
+      updatedAt: null,
+    });
     expect(await fixture.vault.get(staging.id, 'clientSecret')).toBeNull();
-    await expect(fixture.area.profiles.connectionFor(staging.id).clientSecret()).rejects.toMatchObject({ kind: 'VALIDATION' });
-    expect(await failure('profiles.setSecret', { profileId: staging.id, kind: 'clientSecret', value: '   ' })).toMatchObject({ kind: 'VALIDATION' });
-    expect(await failure('profiles.setSecret', { profileId: 'simulator', kind: 'clientSecret', value: 'x' })).toMatchObject({ kind: 'VALIDATION' });
-    expect(await failure('profiles.setSecret', { profileId: staging.id, kind: 'apiKey', value: 'x' })).toMatchObject({ kind: 'VALIDATION' });
+    await expect(fixture.area.profiles.connectionFor(staging.id).clientSecret()).rejects.toMatchObject({
+      kind: 'VALIDATION',
+    });
+    expect(
+      await failure('profiles.setSecret', { profileId: staging.id, kind: 'clientSecret', value: '   ' }),
+    ).toMatchObject({ kind: 'VALIDATION' });
+    expect(
+      await failure('profiles.setSecret', { profileId: 'simulator', kind: 'clientSecret', value: 'x' }),
+    ).toMatchObject({ kind: 'VALIDATION' });
+    expect(await failure('profiles.setSecret', { profileId: staging.id, kind: 'apiKey', value: 'x' })).toMatchObject({
+      kind: 'VALIDATION',
+    });
   });
 
   it('gives per-profile services a connection: Hubble’s URL, the clientId and the secret on demand', async () => {
@@ -200,11 +303,20 @@ describe('profiles', () => {
     const production = await call<Profile>('profiles.create', { settings: settingsFor('production', 'Prod') });
     await call('profiles.setSecret', { profileId: production.id, kind: 'clientSecret', value: 'prod-secret' });
     const connection = fixture.area.profiles.connectionFor(production.id);
-    expect(connection).toMatchObject({ profileId: production.id, environment: 'production', baseUrl: 'https://api.myhubble.money', clientId: 'production-client' });
+    expect(connection).toMatchObject({
+      profileId: production.id,
+      environment: 'production',
+      baseUrl: 'https://api.myhubble.money',
+      clientId: 'production-client',
+    });
     expect(JSON.stringify(connection)).not.toContain('prod-secret');
     expect(await connection.clientSecret()).toBe('prod-secret');
     const simulator = fixture.area.profiles.connectionFor('simulator');
-    expect(simulator).toMatchObject({ environment: 'simulator', baseUrl: 'http://127.0.0.1:7000', clientId: 'sim-staging-b2b' });
+    expect(simulator).toMatchObject({
+      environment: 'simulator',
+      baseUrl: 'http://127.0.0.1:7000',
+      clientId: 'sim-staging-b2b',
+    });
     expect(await simulator.clientSecret()).toBe('sim-staging-secret');
   });
 

@@ -22,19 +22,28 @@ describe('profile import/export', () => {
     fixture = profilesFixture();
     const production = await call<Profile>(fixture, 'profiles.create', {
       settings: settingsFor('production', 'Acme production', {
-        rateLimits: [{ scope: 'brand', productId: null, brandScope: 'global', type: 'amount', window: 'hourly', limit: 10_000 }],
+        rateLimits: [
+          { scope: 'brand', productId: null, brandScope: 'global', type: 'amount', window: 'hourly', limit: 10_000 },
+        ],
         webhookReceiver: { enabled: true, port: 9200 },
       }),
     });
     await call(fixture, 'profiles.create', { settings: settingsFor('staging', 'Acme staging') });
-    await call(fixture, 'profiles.setSecret', { profileId: production.id, kind: 'clientSecret', value: 'EXPORT-CANARY-123' });
+    await call(fixture, 'profiles.setSecret', {
+      profileId: production.id,
+      kind: 'clientSecret',
+      value: 'EXPORT-CANARY-123',
+    });
     const exported = await call<{ fileName: string; json: string }>(fixture, 'profiles.export');
     expect(exported.fileName).toBe('hubble-profiles-2025-06-01.json');
     expect(exported.json).not.toContain('EXPORT-CANARY-123');
     expect(exported.json).not.toMatch(/secret/i);
     const document = JSON.parse(exported.json);
     expect(document).toMatchObject({ format: 'hubble-ops-console/profiles', version: 1 });
-    expect(document.profiles.map((profile: { name: string }) => profile.name)).toEqual(['Acme production', 'Acme staging']);
+    expect(document.profiles.map((profile: { name: string }) => profile.name)).toEqual([
+      'Acme production',
+      'Acme staging',
+    ]);
 
     other = profilesFixture();
     await call(other, 'profiles.create', { settings: settingsFor('staging', 'Acme staging') });
@@ -43,7 +52,11 @@ describe('profile import/export', () => {
       ['Acme production', 'production', 'https://api.myhubble.money'],
       ['Acme staging 2', 'staging', 'https://api.dev.myhubble.money'],
     ]);
-    expect(created[0]).toMatchObject({ rateLimits: production.rateLimits, webhookReceiver: { enabled: false, port: 9200 }, secrets: { clientSecret: { set: false } } });
+    expect(created[0]).toMatchObject({
+      rateLimits: production.rateLimits,
+      webhookReceiver: { enabled: false, port: 9200 },
+      secrets: { clientSecret: { set: false } },
+    });
     expect(created[0]?.id).not.toBe(production.id);
   });
 
@@ -55,7 +68,10 @@ describe('profile import/export', () => {
       profiles: [{ ...settingsFor('staging', 'Leaky'), clientSecret: 'LEAKED-VALUE-9' }],
     });
     const result = await fixture.router.dispatch('profiles.import', { json }, ctx);
-    expect(result).toMatchObject({ ok: false, error: { kind: 'VALIDATION', message: expect.stringContaining('clientSecret') } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'VALIDATION', message: expect.stringContaining('clientSecret') },
+    });
     expect(JSON.stringify(result)).not.toContain('LEAKED-VALUE-9');
     expect((await call<ProfileList>(fixture, 'profiles.list')).profiles).toHaveLength(1);
   });
@@ -66,10 +82,21 @@ describe('profile import/export', () => {
     for (const json of [
       'not json',
       JSON.stringify({ format: 'something-else', version: 1, profiles: [valid] }),
-      JSON.stringify({ format: 'hubble-ops-console/profiles', version: 1, profiles: [valid, { ...valid, name: 'Bad', colour: 'red' }] }),
-      JSON.stringify({ format: 'hubble-ops-console/profiles', version: 1, profiles: [{ ...settingsFor('custom', 'Disguised'), baseUrl: 'https://api.myhubble.money' }] }),
+      JSON.stringify({
+        format: 'hubble-ops-console/profiles',
+        version: 1,
+        profiles: [valid, { ...valid, name: 'Bad', colour: 'red' }],
+      }),
+      JSON.stringify({
+        format: 'hubble-ops-console/profiles',
+        version: 1,
+        profiles: [{ ...settingsFor('custom', 'Disguised'), baseUrl: 'https://api.myhubble.money' }],
+      }),
     ]) {
-      expect(await fixture.router.dispatch('profiles.import', { json }, ctx)).toMatchObject({ ok: false, error: { kind: 'VALIDATION' } });
+      expect(await fixture.router.dispatch('profiles.import', { json }, ctx)).toMatchObject({
+        ok: false,
+        error: { kind: 'VALIDATION' },
+      });
     }
     expect((await call<ProfileList>(fixture, 'profiles.list')).profiles).toHaveLength(1);
   });

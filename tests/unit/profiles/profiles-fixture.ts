@@ -12,7 +12,12 @@ import { openDatabase } from '../../../src/main/store/open-database.ts';
 import { listChannels } from '../../../src/shared/contract/index.ts';
 import { createMemoryVault } from '../../../src/main/vault/memory-vault.ts';
 import type { SecretVault } from '../../../src/main/vault/secret-vault.ts';
-import { defaultProfileSettings, type CreatableEnvironment, type ProfileList, type ProfileSettings } from '../../../src/shared/contract/profiles.ts';
+import {
+  defaultProfileSettings,
+  type CreatableEnvironment,
+  type ProfileList,
+  type ProfileSettings,
+} from '../../../src/shared/contract/profiles.ts';
 
 export const ctx = { shell: 'browser-harness' } as const;
 
@@ -53,7 +58,8 @@ export function profilesFixture(options: FixtureOptions = {}): ProfilesFixture {
     environmentBaseUrls: options.environmentBaseUrls,
     confirmation: { now: () => clock.now },
     now: () => new Date(clock.now),
-    testConnection: (profiles, profileId) => runConnectionTest(profiles.connectionFor(profileId), options.connectionTest),
+    testConnection: (profiles, profileId) =>
+      runConnectionTest(profiles.connectionFor(profileId), options.connectionTest),
     onProfilesChanged: (list) => changes.push(list),
   });
   const router = createIpcRouter(withOtherAreasStubbed(area.handlers), { guard: area.guard });
@@ -88,7 +94,11 @@ function withOtherAreasStubbed(handlers: ProfilesArea['handlers']): Handlers {
   return all as unknown as Handlers;
 }
 
-export const settingsFor = (environment: CreatableEnvironment, name: string, extra: Partial<ProfileSettings> = {}): ProfileSettings => ({
+export const settingsFor = (
+  environment: CreatableEnvironment,
+  name: string,
+  extra: Partial<ProfileSettings> = {},
+): ProfileSettings => ({
   ...defaultProfileSettings(environment, name),
   clientId: `${environment}-client`,
   ...(environment === 'custom' ? { baseUrl: 'https://hubble-proxy.example.com' } : {}),

@@ -24,7 +24,11 @@ function fakeWebContents() {
     for (const listener of listeners.get(event) ?? []) listener({ preventDefault: () => (prevented = true), url }, url);
     return prevented;
   };
-  return { contents: contents as unknown as GuardableWebContents, fire, open: (url: string) => windowOpenHandler?.({ url }) };
+  return {
+    contents: contents as unknown as GuardableWebContents,
+    fire,
+    open: (url: string) => windowOpenHandler?.({ url }),
+  };
 }
 
 describe('main window options', () => {

@@ -39,6 +39,7 @@ describe('packaging', () => {
   });
 
   it('builds every target the design names', () => {
-    for (const target of ['dmg', 'zip', 'nsis', 'AppImage', 'deb']) expect(builderYml).toMatch(new RegExp(`- ${target}\\b`));
+    for (const target of ['dmg', 'zip', 'nsis', 'AppImage', 'deb'])
+      expect(builderYml).toMatch(new RegExp(`- ${target}\\b`));
   });
 });

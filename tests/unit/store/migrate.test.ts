@@ -8,8 +8,16 @@ import { useTempDir } from '../../fixtures/temp-dir.ts';
 const tempDir = useTempDir('migrate-');
 const tempFile = () => path.join(tempDir(), 'nested', 'test.db');
 
-const createThings: Migration = { version: 1, name: 'create things', up: (db) => db.exec('CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL)') };
-const addColour: Migration = { version: 2, name: 'add colour', up: (db) => db.exec("ALTER TABLE things ADD COLUMN colour TEXT NOT NULL DEFAULT 'red'") };
+const createThings: Migration = {
+  version: 1,
+  name: 'create things',
+  up: (db) => db.exec('CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL)'),
+};
+const addColour: Migration = {
+  version: 2,
+  name: 'add colour',
+  up: (db) => db.exec("ALTER TABLE things ADD COLUMN colour TEXT NOT NULL DEFAULT 'red'"),
+};
 
 describe('migrations', () => {
   it('creates the file in WAL mode and records the schema version', () => {
@@ -34,7 +42,14 @@ describe('migrations', () => {
 
   it('rolls a failing step back and stays at the last good version', () => {
     const file = tempFile();
-    const broken: Migration = { version: 2, name: 'broken', up: (db) => { db.exec('CREATE TABLE half (x)'); throw new Error('boom'); } };
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up: (db) => {
+        db.exec('CREATE TABLE half (x)');
+        throw new Error('boom');
+      },
+    };
     expect(() => openDatabase(file, [createThings, broken])).toThrow('boom');
     const db = openDatabase(file, [createThings]);
     expect(db.pragma('user_version', { simple: true })).toBe(1);

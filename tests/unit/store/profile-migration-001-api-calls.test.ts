@@ -16,11 +16,31 @@ describe('profile migration 1: api_calls', () => {
     expect(migrate(db, [apiCallsMigration])).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     const columns = (db.prepare('PRAGMA table_info(api_calls)').all() as { name: string }[]).map((c) => c.name);
-    expect(columns).toEqual(expect.arrayContaining(['at', 'profile_id', 'method', 'path', 'http_status', 'latency_ms', 'request_id', 'error_id', 'error_code', 'order_id', 'reference_id', 'request_body', 'response_body']));
+    expect(columns).toEqual(
+      expect.arrayContaining([
+        'at',
+        'profile_id',
+        'method',
+        'path',
+        'http_status',
+        'latency_ms',
+        'request_id',
+        'error_id',
+        'error_code',
+        'order_id',
+        'reference_id',
+        'request_body',
+        'response_body',
+      ]),
+    );
     expect(planOf(db, 'SELECT * FROM api_calls WHERE request_id = ?', 'x')).toMatch(/USING INDEX api_calls_request_id/);
     expect(planOf(db, 'SELECT * FROM api_calls WHERE order_id = ?', 'x')).toMatch(/USING INDEX api_calls_order_id/);
-    expect(planOf(db, 'SELECT * FROM api_calls WHERE reference_id = ?', 'x')).toMatch(/USING INDEX api_calls_reference_id/);
-    expect(planOf(db, 'SELECT * FROM api_calls WHERE at >= ? ORDER BY at DESC LIMIT 10', 0)).toMatch(/USING INDEX api_calls_at/);
+    expect(planOf(db, 'SELECT * FROM api_calls WHERE reference_id = ?', 'x')).toMatch(
+      /USING INDEX api_calls_reference_id/,
+    );
+    expect(planOf(db, 'SELECT * FROM api_calls WHERE at >= ? ORDER BY at DESC LIMIT 10', 0)).toMatch(
+      /USING INDEX api_calls_at/,
+    );
     db.close();
   });
 
@@ -29,7 +49,9 @@ describe('profile migration 1: api_calls', () => {
     migrate(db, [apiCallsMigration]);
     const insert = (outcome: string) =>
       db
-        .prepare(`INSERT INTO api_calls (at, profile_id, environment, base_url, method, path, endpoint, outcome, latency_ms, request_id) VALUES (1, 'p', 'simulator', 'http://x', 'GET', '/', 'GET /', ?, 1, 'r')`)
+        .prepare(
+          `INSERT INTO api_calls (at, profile_id, environment, base_url, method, path, endpoint, outcome, latency_ms, request_id) VALUES (1, 'p', 'simulator', 'http://x', 'GET', '/', 'GET /', ?, 1, 'r')`,
+        )
         .run(outcome);
     expect(() => insert('unknown')).not.toThrow();
     expect(() => insert('maybe')).toThrow(/CHECK constraint/);

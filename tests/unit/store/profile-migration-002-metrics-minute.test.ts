@@ -17,7 +17,9 @@ describe('profile migration 2: metrics_minute', () => {
       DO UPDATE SET calls = calls + 1, latency_ms_sum = latency_ms_sum + excluded.latency_ms_sum, latency_ms_max = max(latency_ms_max, excluded.latency_ms_max)`);
     upsert.run(10, 10);
     upsert.run(30, 30);
-    expect(db.prepare('SELECT calls, latency_ms_sum, latency_ms_max, le_50 FROM metrics_minute').all()).toEqual([{ calls: 2, latency_ms_sum: 40, latency_ms_max: 30, le_50: 0 }]);
+    expect(db.prepare('SELECT calls, latency_ms_sum, latency_ms_max, le_50 FROM metrics_minute').all()).toEqual([
+      { calls: 2, latency_ms_sum: 40, latency_ms_max: 30, le_50: 0 },
+    ]);
     db.close();
   });
 });

@@ -24,7 +24,8 @@ describe('ProfileStores', () => {
 
   it('rejects profile ids that could escape the profiles folder', () => {
     const stores = new ProfileStores(tempDir());
-    for (const bad of ['../app', 'a/b', '', '.hidden', 'x'.repeat(65)]) expect(() => stores.database(bad)).toThrow(/Not a valid profile id/);
+    for (const bad of ['../app', 'a/b', '', '.hidden', 'x'.repeat(65)])
+      expect(() => stores.database(bad)).toThrow(/Not a valid profile id/);
   });
 
   it('runs close hooks before closing, and delete removes the file and its WAL companions', () => {

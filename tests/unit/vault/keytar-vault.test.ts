@@ -61,7 +61,10 @@ describe('keytar vault', () => {
       ['win32', /Windows Credential Manager/],
     ] as const;
     for (const [platform, explanation] of cases) {
-      const vault = createKeytarVault({ platform, load: async () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided')) });
+      const vault = createKeytarVault({
+        platform,
+        load: async () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided')),
+      });
       const error = await failureOf(vault.set('p', 'clientSecret', 'never-stored'));
       expect(error).toBeInstanceOf(AppError);
       expect(error.kind).toBe('KEYCHAIN_UNAVAILABLE');
@@ -79,7 +82,10 @@ describe('keytar vault', () => {
       load: async () => {
         attempts += 1;
         if (attempts === 1) throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
-        return { ...api, setPassword: async () => Promise.reject(new Error('Cannot create an item in a locked collection')) };
+        return {
+          ...api,
+          setPassword: async () => Promise.reject(new Error('Cannot create an item in a locked collection')),
+        };
       },
     });
     expect((await failureOf(vault.get('p', 'clientSecret'))).kind).toBe('KEYCHAIN_UNAVAILABLE');

@@ -15,7 +15,13 @@ const TLS_CODE = /CERT|TLS|SSL|EPROTO|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET
 const DNS_CODE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 const REFUSED_CODE = new Set(['ECONNREFUSED']);
 
-const diagnosis = (kind: Diagnosis['kind'], title: string, explanation: string, actions: string[] = [], networkAddresses: NetworkAddress[] | null = null): Diagnosis => ({
+const diagnosis = (
+  kind: Diagnosis['kind'],
+  title: string,
+  explanation: string,
+  actions: string[] = [],
+  networkAddresses: NetworkAddress[] | null = null,
+): Diagnosis => ({
   kind,
   title,
   explanation,
@@ -33,7 +39,8 @@ const hostOf = (baseUrl: string) => {
 };
 
 function unauthorized(failure: HubbleFailure, context: DiagnosisContext): Diagnosis {
-  const unknownClient = failure.errorCode?.toUpperCase() === 'RESOURCE_NOT_FOUND' || failure.errorId?.toUpperCase() === 'E001';
+  const unknownClient =
+    failure.errorCode?.toUpperCase() === 'RESOURCE_NOT_FOUND' || failure.errorId?.toUpperCase() === 'E001';
   const explanation = unknownClient
     ? `Hubble does not know this clientId on ${context.environment}: a typo, or the clientId of the other environment.`
     : context.environment === 'production'
@@ -52,17 +59,29 @@ function network(failure: HubbleFailure, context: DiagnosisContext): Diagnosis {
   const code = codeOf(failure);
   const host = hostOf(context.baseUrl);
   const proxyNote = context.proxy
-    ? [`This machine is configured for a proxy (${context.proxy}), but the console connects to Hubble directly: allow direct HTTPS to ${host} from this machine.`]
+    ? [
+        `This machine is configured for a proxy (${context.proxy}), but the console connects to Hubble directly: allow direct HTTPS to ${host} from this machine.`,
+      ]
     : [];
   if (TLS_CODE.test(code)) {
-    return diagnosis('tls', 'Secure connection failed (TLS)', `The TLS handshake with ${host} failed (${code}). A proxy, antivirus or firewall that inspects HTTPS often causes this.`, [
-      `Check that ${host} is reached without HTTPS inspection, or that its certificate is trusted on this machine.`,
-      'Check the system clock: a wrong date makes valid certificates look expired.',
-      ...proxyNote,
-    ]);
+    return diagnosis(
+      'tls',
+      'Secure connection failed (TLS)',
+      `The TLS handshake with ${host} failed (${code}). A proxy, antivirus or firewall that inspects HTTPS often causes this.`,
+      [
+        `Check that ${host} is reached without HTTPS inspection, or that its certificate is trusted on this machine.`,
+        'Check the system clock: a wrong date makes valid certificates look expired.',
+        ...proxyNote,
+      ],
+    );
   }
   if (context.proxy) {
-    return diagnosis('proxy', 'The network seems to require a proxy', `Connecting to ${host} failed (${code || failure.kind}) while this machine has a proxy configured.`, proxyNote);
+    return diagnosis(
+      'proxy',
+      'The network seems to require a proxy',
+      `Connecting to ${host} failed (${code || failure.kind}) while this machine has a proxy configured.`,
+      proxyNote,
+    );
   }
   if (DNS_CODE.has(code)) {
     return diagnosis('dns', 'The host name does not resolve (DNS)', `${host} could not be found (${code}).`, [
@@ -71,10 +90,12 @@ function network(failure: HubbleFailure, context: DiagnosisContext): Diagnosis {
     ]);
   }
   if (REFUSED_CODE.has(code)) {
-    return diagnosis('connection-refused', 'Nothing answers at this address', `${host} refused the connection (${code}).`, [
-      'Check the base URL and port.',
-      'If this is a local simulator (npm run simulator), start it.',
-    ]);
+    return diagnosis(
+      'connection-refused',
+      'Nothing answers at this address',
+      `${host} refused the connection (${code}).`,
+      ['Check the base URL and port.', 'If this is a local simulator (npm run simulator), start it.'],
+    );
   }
   return diagnosis('network', 'Network error', `The connection to ${host} failed (${code || 'network error'}).`, [
     'Check this machine’s internet access, VPN and firewall.',
@@ -90,14 +111,18 @@ export function diagnoseFailure(failure: HubbleFailure, context: DiagnosisContex
   // Checked before the kind, because the client reports a 404 on login as an auth failure.
   const html = (failure.detail ?? '').includes('HTML');
   if (failure.httpStatus === 407) {
-    return diagnosis('proxy', 'A proxy asks for authentication (HTTP 407)', 'Something between this machine and Hubble is a proxy that wants credentials.', [
-      'Allow direct HTTPS from this machine to Hubble, or ask your network admin.',
-    ]);
+    return diagnosis(
+      'proxy',
+      'A proxy asks for authentication (HTTP 407)',
+      'Something between this machine and Hubble is a proxy that wants credentials.',
+      ['Allow direct HTTPS from this machine to Hubble, or ask your network admin.'],
+    );
   }
   // A 404 that is not Hubble's own error body means the URL is wrong. Hubble's RESOURCE_NOT_FOUND on login
   // means an unknown clientId, except on a Custom URL, where a wrong path answers the same way.
   const bareNotFound = failure.httpStatus === 404 && !failure.errorId && !failure.errorCode;
-  const customNotFound = failure.httpStatus === 404 && context.environment === 'custom' && failure.path.endsWith('/auth/login');
+  const customNotFound =
+    failure.httpStatus === 404 && context.environment === 'custom' && failure.path.endsWith('/auth/login');
   if (bareNotFound || customNotFound || html) {
     return diagnosis(
       'wrong-base-url',
@@ -130,15 +155,21 @@ export function diagnoseFailure(failure: HubbleFailure, context: DiagnosisContex
         'timeout',
         'Hubble did not answer in time',
         `No ${failure.timeoutPhase === 'connect' ? 'connection could be opened' : 'answer arrived'} within the time limit (${failure.timeoutPhase ?? 'timeout'}).`,
-        ['Try again in a minute.', 'Check that a firewall does not silently drop traffic to this host.', 'If it persists, contact Hubble support with the X-REQUEST-ID above.'],
+        [
+          'Try again in a minute.',
+          'Check that a firewall does not silently drop traffic to this host.',
+          'If it persists, contact Hubble support with the X-REQUEST-ID above.',
+        ],
       );
     case 'network':
       return network(failure, context);
     case 'server':
-      return diagnosis('server-error', `Hubble answered with a server error (HTTP ${failure.httpStatus ?? '5xx'})`, 'The problem is on Hubble’s side, not in this profile.', [
-        'Try again in a few minutes.',
-        'If it persists, send Hubble support the X-REQUEST-ID above.',
-      ]);
+      return diagnosis(
+        'server-error',
+        `Hubble answered with a server error (HTTP ${failure.httpStatus ?? '5xx'})`,
+        'The problem is on Hubble’s side, not in this profile.',
+        ['Try again in a few minutes.', 'If it persists, send Hubble support the X-REQUEST-ID above.'],
+      );
     default:
       break;
   }

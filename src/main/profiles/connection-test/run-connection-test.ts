@@ -23,11 +23,19 @@ export interface ConnectionTestOptions {
 const CONNECTION_TEST_TIMEOUTS: HubbleTimeouts = { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000 };
 const LOOPBACK = /^(127\.|localhost$|\[::1\]$)/;
 
-const LABELS: Record<ConnectionStep['step'], string> = { login: 'Log in', wallet: 'Wallet balance', products: 'Products' };
+const LABELS: Record<ConnectionStep['step'], string> = {
+  login: 'Log in',
+  wallet: 'Wallet balance',
+  products: 'Products',
+};
 
 const rupees = (amount: number) => `₹${amount.toLocaleString('en-IN', { maximumFractionDigits: 2 })}`;
 
-function stepOf<T>(step: ConnectionStep['step'], result: HubbleResult<T>, summarise: (value: T) => string): ConnectionStep {
+function stepOf<T>(
+  step: ConnectionStep['step'],
+  result: HubbleResult<T>,
+  summarise: (value: T) => string,
+): ConnectionStep {
   return {
     step,
     label: LABELS[step],
@@ -60,10 +68,22 @@ function hostIsLoopback(baseUrl: string): boolean {
 /** A failure before any HTTP call: no secret, no keychain, or a base URL that is not a URL. */
 function preflightDiagnosis(error: unknown, baseUrl: string): Diagnosis {
   if (error instanceof AppError && error.kind === 'KEYCHAIN_UNAVAILABLE') {
-    return { kind: 'keychain-unavailable', title: 'The OS keychain is not available', explanation: error.message, actions: [], networkAddresses: null };
+    return {
+      kind: 'keychain-unavailable',
+      title: 'The OS keychain is not available',
+      explanation: error.message,
+      actions: [],
+      networkAddresses: null,
+    };
   }
   if (error instanceof AppError && error.kind === 'VALIDATION') {
-    return { kind: 'missing-secret', title: 'No client secret is set', explanation: error.message, actions: ['Set the client secret under Secrets, then test again.'], networkAddresses: null };
+    return {
+      kind: 'missing-secret',
+      title: 'No client secret is set',
+      explanation: error.message,
+      actions: ['Set the client secret under Secrets, then test again.'],
+      networkAddresses: null,
+    };
   }
   return {
     kind: 'wrong-base-url',
@@ -79,7 +99,10 @@ function preflightDiagnosis(error: unknown, baseUrl: string): Diagnosis {
  * through the same Hubble client every feature uses (no retries, so each step is one request), and a
  * plain-language diagnosis of the first failure.
  */
-export async function runConnectionTest(connection: HubbleConnection, options: ConnectionTestOptions = {}): Promise<ConnectionTestReport> {
+export async function runConnectionTest(
+  connection: HubbleConnection,
+  options: ConnectionTestOptions = {},
+): Promise<ConnectionTestReport> {
   const startedAt = (options.now ?? (() => new Date()))().toISOString();
   const report = (steps: ConnectionStep[], diagnosis: Diagnosis): ConnectionTestReport => ({
     profileId: connection.profileId,
@@ -106,13 +129,18 @@ export async function runConnectionTest(connection: HubbleConnection, options: C
       backoff: { maxRetries: 0 },
     });
   } catch (error) {
-    return report(['login', 'wallet', 'products'].map((step) => skipped(step as ConnectionStep['step'])), preflightDiagnosis(error, connection.baseUrl));
+    return report(
+      ['login', 'wallet', 'products'].map((step) => skipped(step as ConnectionStep['step'])),
+      preflightDiagnosis(error, connection.baseUrl),
+    );
   }
 
   const fail = (steps: ConnectionStep[], failure: HubbleFailure) => report(steps, diagnoseFailure(failure, context));
   try {
     const login = await client.login();
-    const loginStep = stepOf('login', login, (value) => (value.expiresInSecs ? `Token valid for ${Math.round(value.expiresInSecs / 60)} min` : 'Logged in'));
+    const loginStep = stepOf('login', login, (value) =>
+      value.expiresInSecs ? `Token valid for ${Math.round(value.expiresInSecs / 60)} min` : 'Logged in',
+    );
     if (login.outcome !== 'ok') return fail([loginStep, skipped('wallet'), skipped('products')], login.failure);
 
     const wallet = await client.walletBalance();

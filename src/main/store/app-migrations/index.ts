@@ -5,4 +5,9 @@ import { createAppSettings } from './003-app-settings.ts';
 import { createAuditLog } from './004-audit-log.ts';
 
 /** The app-wide database (app.db): profiles, settings, audit log. Append only. */
-export const appMigrations: readonly Migration[] = [createProfiles, createProfileSecrets, createAppSettings, createAuditLog];
+export const appMigrations: readonly Migration[] = [
+  createProfiles,
+  createProfileSecrets,
+  createAppSettings,
+  createAuditLog,
+];

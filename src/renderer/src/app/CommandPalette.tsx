@@ -6,10 +6,21 @@ import { useNavigation } from '../stores/navigation.ts';
 import { areas, type AreaId } from './areas.ts';
 
 type Entry =
-  | { type: 'identifier'; id: string; label: string; hint: string; match: IdentifierResolution['matches'][number]; value: string }
+  | {
+      type: 'identifier';
+      id: string;
+      label: string;
+      hint: string;
+      match: IdentifierResolution['matches'][number];
+      value: string;
+    }
   | { type: 'area'; id: string; label: string; hint: string; area: AreaId };
 
-const KIND_LABELS: Record<IdentifierKind, string> = { 'request-id': 'X-REQUEST-ID', 'order-id': 'Order ID', 'reference-id': 'Reference ID' };
+const KIND_LABELS: Record<IdentifierKind, string> = {
+  'request-id': 'X-REQUEST-ID',
+  'order-id': 'Order ID',
+  'reference-id': 'Reference ID',
+};
 const LOOKS_LIKE: Record<IdentifierResolution['looksLike'], string> = {
   uuid: 'Looks like an X-REQUEST-ID, but this profile has no call with it (another profile?).',
   ulid: 'Looks like a Hubble id, but no call of this profile carries it.',
@@ -84,7 +95,13 @@ export function CommandPalette() {
     })) ?? []),
     ...areas
       .filter((area) => query && area.label.toLowerCase().includes(query.toLowerCase()))
-      .map((area) => ({ type: 'area' as const, id: `area-${area.id}`, label: `Go to ${area.label}`, hint: area.purpose, area: area.id })),
+      .map((area) => ({
+        type: 'area' as const,
+        id: `area-${area.id}`,
+        label: `Go to ${area.label}`,
+        hint: area.purpose,
+        area: area.id,
+      })),
   ];
 
   const run = (entry: Entry | undefined) => {
@@ -109,7 +126,8 @@ export function CommandPalette() {
       close();
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
-      if (entries.length) setActive((index) => (index + (event.key === 'ArrowDown' ? 1 : -1) + entries.length) % entries.length);
+      if (entries.length)
+        setActive((index) => (index + (event.key === 'ArrowDown' ? 1 : -1) + entries.length) % entries.length);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       if (entries.length || current) run(entries[Math.min(active, entries.length - 1)]);

@@ -16,7 +16,11 @@ export function TitleBar() {
         </strong>
       )}
       {profile && (
-        <span className="title-bar__profile" aria-label="Active profile" style={{ color: production ? undefined : profile.colour }}>
+        <span
+          className="title-bar__profile"
+          aria-label="Active profile"
+          style={{ color: production ? undefined : profile.colour }}
+        >
           <span className="title-bar__swatch" style={{ background: profile.colour }} aria-hidden="true" />
           <strong>{profile.name}</strong>
           <EnvironmentBadge environment={profile.environment} />

@@ -33,7 +33,12 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
 
   return (
     <div className="dialog-backdrop">
-      <div className={`dialog${props.danger ? ' dialog--danger' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId}>
+      <div
+        className={`dialog${props.danger ? ' dialog--danger' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+      >
         <h2 id={titleId}>{props.title}</h2>
         <div className="dialog__body">{props.children}</div>
         <form
@@ -65,7 +70,11 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             <button type="button" ref={cancelRef} onClick={onCancel}>
               Cancel
             </button>
-            <button type="submit" className={props.danger ? 'button-danger' : 'button-primary'} disabled={!matches || props.busy}>
+            <button
+              type="submit"
+              className={props.danger ? 'button-danger' : 'button-primary'}
+              disabled={!matches || props.busy}
+            >
               {props.confirmLabel}
             </button>
           </div>

@@ -7,7 +7,9 @@ interface Issue {
 
 const issuesOf = (error: AppErrorShape): Issue[] => {
   const details = error.details as { issues?: unknown } | undefined;
-  return Array.isArray(details?.issues) ? (details.issues as Issue[]).filter((issue) => typeof issue?.message === 'string') : [];
+  return Array.isArray(details?.issues)
+    ? (details.issues as Issue[]).filter((issue) => typeof issue?.message === 'string')
+    : [];
 };
 
 /**
@@ -15,7 +17,13 @@ const issuesOf = (error: AppErrorShape): Issue[] => {
  * `withPaths` names the field before its message: a form's fields are worth naming, while other inputs' paths
  * are contract names that mean nothing to an operator.
  */
-export function OperationErrorMessage({ error, withPaths = false }: { error: AppErrorShape | null; withPaths?: boolean }) {
+export function OperationErrorMessage({
+  error,
+  withPaths = false,
+}: {
+  error: AppErrorShape | null;
+  withPaths?: boolean;
+}) {
   if (!error) return null;
   const issues = issuesOf(error);
   return (

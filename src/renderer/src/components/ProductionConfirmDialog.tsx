@@ -1,5 +1,9 @@
 import { useState } from 'react';
-import { confirmWithTypedName, useProductionConfirmation, type ConfirmationRequest } from '../stores/production-confirmation.ts';
+import {
+  confirmWithTypedName,
+  useProductionConfirmation,
+  type ConfirmationRequest,
+} from '../stores/production-confirmation.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 /**
@@ -37,8 +41,8 @@ function PendingConfirmation({ pending }: { pending: ConfirmationRequest }) {
       onCancel={() => settle(null)}
     >
       <p>
-        You are about to <strong>{pending.action}</strong> on the production profile <strong>{profile.name}</strong>. This
-        acts on real money and real customers.
+        You are about to <strong>{pending.action}</strong> on the production profile <strong>{profile.name}</strong>.
+        This acts on real money and real customers.
       </p>
     </ConfirmDialog>
   );

@@ -24,7 +24,11 @@ export function ProfileSwitcher() {
 
   return (
     <span className="profile-switcher">
-      <select aria-label="Switch profile" value={list.activeProfileId} onChange={(event) => void switchTo(event.target.value)}>
+      <select
+        aria-label="Switch profile"
+        value={list.activeProfileId}
+        onChange={(event) => void switchTo(event.target.value)}
+      >
         {list.profiles.map((profile) => (
           <option key={profile.id} value={profile.id}>
             {profile.name} ({ENVIRONMENT_NAMES[profile.environment]})

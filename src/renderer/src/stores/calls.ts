@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { CallDetail, CallFilters, CallSort, CallSummary, IdentifierResolution } from '../../../shared/contract/calls.ts';
+import type {
+  CallDetail,
+  CallFilters,
+  CallSort,
+  CallSummary,
+  IdentifierResolution,
+} from '../../../shared/contract/calls.ts';
 import { hubble } from '../hubble.ts';
 
 /** Rows fetched per request while scrolling; the renderer never holds more than MAX_CACHED_PAGES of them. */
@@ -52,7 +58,13 @@ export const useCalls = create<CallsState>((set, get) => {
   const fetchPage = async (page: number, generation: number) => {
     const { filters, sort } = get();
     set((state) => ({ loading: new Set(state.loading).add(page) }));
-    const result = await hubble().calls.search({ filters, sort, offset: page * PAGE_SIZE, limit: PAGE_SIZE, includeTotal: false });
+    const result = await hubble().calls.search({
+      filters,
+      sort,
+      offset: page * PAGE_SIZE,
+      limit: PAGE_SIZE,
+      includeTotal: false,
+    });
     if (get().generation !== generation) return;
     set((state) => {
       const loading = new Set(state.loading);
@@ -96,7 +108,8 @@ export const useCalls = create<CallsState>((set, get) => {
       if (total === null) return;
       const lastIndex = Math.min(last, total - 1);
       const wanted: number[] = [];
-      for (let page = pageOf(Math.max(0, first)); page <= pageOf(lastIndex); page += 1) if (!pages.has(page) && !loading.has(page)) wanted.push(page);
+      for (let page = pageOf(Math.max(0, first)); page <= pageOf(lastIndex); page += 1)
+        if (!pages.has(page) && !loading.has(page)) wanted.push(page);
       await Promise.all(wanted.map((page) => fetchPage(page, generation)));
     },
 
@@ -119,7 +132,11 @@ export const useCalls = create<CallsState>((set, get) => {
 
     async open(match, value) {
       const filters: CallFilters =
-        match.kind === 'request-id' ? { requestId: value } : match.kind === 'order-id' ? { orderId: value } : { referenceId: value };
+        match.kind === 'request-id'
+          ? { requestId: value }
+          : match.kind === 'order-id'
+            ? { orderId: value }
+            : { referenceId: value };
       await get().search(filters, DEFAULT_SORT);
       await get().select(match.callId);
     },

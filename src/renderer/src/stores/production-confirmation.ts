@@ -32,7 +32,10 @@ export const useProductionConfirmation = create<ProductionConfirmationState>((se
   },
 }));
 
-const cancelled = { ok: false as const, error: { kind: 'CONFIRMATION_REQUIRED' as const, message: 'Cancelled: nothing was done.' } };
+const cancelled = {
+  ok: false as const,
+  error: { kind: 'CONFIRMATION_REQUIRED' as const, message: 'Cancelled: nothing was done.' },
+};
 
 /**
  * Runs an operation that the production guard protects. On a production profile the operator first types

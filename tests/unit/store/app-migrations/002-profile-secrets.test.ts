@@ -9,8 +9,12 @@ describe('app migration 2: profile_secrets', () => {
     const app = appDbAt(2);
     dispose = app.dispose;
     insertProfile(app.db);
-    app.db.prepare("INSERT INTO profile_secrets (profile_id, kind, updated_at) VALUES ('p1', 'clientSecret', 'now')").run();
-    const columns = (app.db.prepare('PRAGMA table_info(profile_secrets)').all() as { name: string }[]).map((column) => column.name);
+    app.db
+      .prepare("INSERT INTO profile_secrets (profile_id, kind, updated_at) VALUES ('p1', 'clientSecret', 'now')")
+      .run();
+    const columns = (app.db.prepare('PRAGMA table_info(profile_secrets)').all() as { name: string }[]).map(
+      (column) => column.name,
+    );
     expect(columns).toEqual(['profile_id', 'kind', 'updated_at']);
   });
 
@@ -19,7 +23,9 @@ describe('app migration 2: profile_secrets', () => {
     dispose = app.dispose;
     insertProfile(app.db);
     expect(() => app.db.prepare("INSERT INTO profile_secrets VALUES ('p1', 'apiKey', 'now')").run()).toThrow(/CHECK/);
-    expect(() => app.db.prepare("INSERT INTO profile_secrets VALUES ('nobody', 'clientSecret', 'now')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => app.db.prepare("INSERT INTO profile_secrets VALUES ('nobody', 'clientSecret', 'now')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
   });
 
   it('forgets the statuses with the profile (ON DELETE CASCADE)', () => {

@@ -9,7 +9,9 @@ describe('app migration 4: audit_log', () => {
     const app = appDbAt(4);
     dispose = app.dispose;
     insertProfile(app.db);
-    const insert = app.db.prepare("INSERT INTO audit_log (at, user, action, profile_id, profile_name) VALUES ('t', 'ops', ?, 'p1', 'Staging')");
+    const insert = app.db.prepare(
+      "INSERT INTO audit_log (at, user, action, profile_id, profile_name) VALUES ('t', 'ops', ?, 'p1', 'Staging')",
+    );
     insert.run('profile.created');
     insert.run('profile.deleted');
     app.db.prepare("DELETE FROM profiles WHERE id = 'p1'").run();
@@ -22,7 +24,9 @@ describe('app migration 4: audit_log', () => {
   it('indexes entries by profile for the per-profile view', () => {
     const app = appDbAt(4);
     dispose = app.dispose;
-    const plan = app.db.prepare("EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE profile_id = 'p1' ORDER BY id DESC").all() as { detail: string }[];
+    const plan = app.db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM audit_log WHERE profile_id = 'p1' ORDER BY id DESC")
+      .all() as { detail: string }[];
     expect(plan.map((row) => row.detail).join(' ')).toContain('audit_log_profile');
   });
 });

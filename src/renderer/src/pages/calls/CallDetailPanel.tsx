@@ -11,7 +11,11 @@ import { formatLatency, formatTime, outcomeLabel, prettyBody } from './format.ts
 type Target = { callId: number } | { orderId: string };
 
 /** Asks main for a bundle; the text never exists in the renderer until the agent asks for it. */
-async function bundleOf(target: Target, as: 'text' | 'json', onError: (error: AppErrorShape) => void): Promise<string | null> {
+async function bundleOf(
+  target: Target,
+  as: 'text' | 'json',
+  onError: (error: AppErrorShape) => void,
+): Promise<string | null> {
   const result = await hubble().calls.bundle(target);
   if (!result.ok) {
     onError(result.error);
@@ -44,17 +48,34 @@ export function CallDetailPanel() {
   if (selectedId === null) {
     return (
       <aside className="call-detail call-detail--empty" aria-label="Call detail">
-        <p className="muted">Select a call to see its request, response and support bundle. Paste any id with Ctrl+K.</p>
+        <p className="muted">
+          Select a call to see its request, response and support bundle. Paste any id with Ctrl+K.
+        </p>
       </aside>
     );
   }
-  if (detailError) return <aside className="call-detail" aria-label="Call detail"><p className="form-error">{detailError}</p></aside>;
-  if (!detail) return <aside className="call-detail" aria-label="Call detail" aria-busy="true"><p className="muted">Loading…</p></aside>;
+  if (detailError)
+    return (
+      <aside className="call-detail" aria-label="Call detail">
+        <p className="form-error">{detailError}</p>
+      </aside>
+    );
+  if (!detail)
+    return (
+      <aside className="call-detail" aria-label="Call detail" aria-busy="true">
+        <p className="muted">Loading…</p>
+      </aside>
+    );
 
   const call = detail;
   const download = async (target: Target, name: string) => {
     const result = await hubble().calls.bundle(target);
-    if (result.ok) downloadText(`${result.value.fileName}.${name === 'json' ? 'json' : 'txt'}`, name === 'json' ? result.value.json : result.value.text, name === 'json' ? 'application/json' : 'text/plain');
+    if (result.ok)
+      downloadText(
+        `${result.value.fileName}.${name === 'json' ? 'json' : 'txt'}`,
+        name === 'json' ? result.value.json : result.value.text,
+        name === 'json' ? 'application/json' : 'text/plain',
+      );
     else setError(result.error);
   };
   return (
@@ -63,13 +84,20 @@ export function CallDetailPanel() {
         <h2>
           <span className="mono">{call.method}</span> {call.path}
         </h2>
-        <button type="button" className="call-detail__close" aria-label="Close detail" onClick={() => void useCalls.getState().select(null)}>
+        <button
+          type="button"
+          className="call-detail__close"
+          aria-label="Close detail"
+          onClick={() => void useCalls.getState().select(null)}
+        >
           ×
         </button>
       </header>
       <dl className="facts call-detail__facts">
         <dt>X-REQUEST-ID</dt>
-        <dd className="mono" data-testid="detail-request-id">{call.requestId}</dd>
+        <dd className="mono" data-testid="detail-request-id">
+          {call.requestId}
+        </dd>
         <dt>Time</dt>
         <dd>{formatTime(call.at)}</dd>
         <dt>Status</dt>
@@ -80,7 +108,10 @@ export function CallDetailPanel() {
         {call.orderId && (
           <>
             <dt>Order ID</dt>
-            <dd className="mono">{call.orderId}{call.orderStatus ? ` (${call.orderStatus})` : ''}</dd>
+            <dd className="mono">
+              {call.orderId}
+              {call.orderStatus ? ` (${call.orderStatus})` : ''}
+            </dd>
           </>
         )}
         {call.referenceId && (
@@ -97,7 +128,11 @@ export function CallDetailPanel() {
       <Failure call={call} />
       <div className="call-detail__actions" role="group" aria-label="Copy">
         <CopyButton label="Copy X-REQUEST-ID" text={() => call.requestId} />
-        <CopyButton label="Copy support bundle" className="button-primary" text={() => bundleOf({ callId: call.id }, 'text', setError)} />
+        <CopyButton
+          label="Copy support bundle"
+          className="button-primary"
+          text={() => bundleOf({ callId: call.id }, 'text', setError)}
+        />
         <CopyButton label="Copy bundle as JSON" text={() => bundleOf({ callId: call.id }, 'json', setError)} />
         <button type="button" onClick={() => void download({ callId: call.id }, 'text')}>
           Download bundle
@@ -112,10 +147,18 @@ export function CallDetailPanel() {
         )}
       </div>
       <OperationErrorMessage error={error} />
-      <h3>Request body <span className="muted">(redacted)</span></h3>
-      <pre className="call-detail__body" aria-label="Request body">{call.requestBody === null ? '(none)' : prettyBody(call.requestBody)}</pre>
-      <h3>{call.failure ? 'Error body' : 'Response body'} <span className="muted">(redacted)</span></h3>
-      <pre className="call-detail__body" aria-label="Response body">{prettyBody(call.responseBody)}</pre>
+      <h3>
+        Request body <span className="muted">(redacted)</span>
+      </h3>
+      <pre className="call-detail__body" aria-label="Request body">
+        {call.requestBody === null ? '(none)' : prettyBody(call.requestBody)}
+      </pre>
+      <h3>
+        {call.failure ? 'Error body' : 'Response body'} <span className="muted">(redacted)</span>
+      </h3>
+      <pre className="call-detail__body" aria-label="Response body">
+        {prettyBody(call.responseBody)}
+      </pre>
     </aside>
   );
 }

@@ -44,7 +44,8 @@ export function filtersOf(draft: Draft): Filters {
     to: fromInputTime(draft.to),
   };
   if (/^\d{1,3}$/.test(status)) filters.httpStatus = Number(status);
-  else if (['2xx', '3xx', '4xx', '5xx', 'none'].includes(status)) filters.statusClass = status as Exclude<StatusChoice, ''>;
+  else if (['2xx', '3xx', '4xx', '5xx', 'none'].includes(status))
+    filters.statusClass = status as Exclude<StatusChoice, ''>;
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as Filters;
 }
 
@@ -59,7 +60,8 @@ export function CallFilters() {
   }
   const field = (name: keyof Draft) => ({
     value: draft[name],
-    onChange: (event: { target: { value: string } }) => setDraft((current) => ({ ...current, [name]: event.target.value })),
+    onChange: (event: { target: { value: string } }) =>
+      setDraft((current) => ({ ...current, [name]: event.target.value })),
   });
   const apply = (event: FormEvent) => {
     event.preventDefault();

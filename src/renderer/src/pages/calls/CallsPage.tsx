@@ -18,8 +18,12 @@ function Summary() {
   return (
     <div className="calls-summary">
       <span role="status" aria-label="Calls found">
-        {total === null ? 'Loading…' : `${total.toLocaleString()} ${total === 1 ? 'call' : 'calls'}${filtered ? ' match' : ''}`}
-        {total !== null && total > MAX_SCROLL_ROWS && ` (scrolling the first ${MAX_SCROLL_ROWS.toLocaleString()}; narrow the filters for the rest)`}
+        {total === null
+          ? 'Loading…'
+          : `${total.toLocaleString()} ${total === 1 ? 'call' : 'calls'}${filtered ? ' match' : ''}`}
+        {total !== null &&
+          total > MAX_SCROLL_ROWS &&
+          ` (scrolling the first ${MAX_SCROLL_ROWS.toLocaleString()}; narrow the filters for the rest)`}
       </span>
       {arrived > 0 && (
         <button type="button" className="calls-summary__arrived" onClick={() => void useCalls.getState().search()}>

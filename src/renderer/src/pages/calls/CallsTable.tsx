@@ -47,7 +47,12 @@ export function CallsTable() {
     // pages is what rowAt reads from: a new page must rebuild the window.
   }, [first, last, pages]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const table = useTable({ features: callTableFeatures, columns: callColumns, data, getRowId: (row) => String(row.index) });
+  const table = useTable({
+    features: callTableFeatures,
+    columns: callColumns,
+    data,
+    getRowId: (row) => String(row.index),
+  });
   const rows = table.getRowModel().rows;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const width = headers.reduce((sum, header) => sum + header.getSize(), 0);
@@ -115,7 +120,9 @@ export function CallsTable() {
                 aria-busy={call === null}
                 data-index={item.index}
                 data-outcome={call?.outcome}
-                tabIndex={(call !== null && call.id === selectedId) || (selectedId === null && item.index === first) ? 0 : -1}
+                tabIndex={
+                  (call !== null && call.id === selectedId) || (selectedId === null && item.index === first) ? 0 : -1
+                }
                 className="calls-table__row"
                 style={{ position: 'absolute', top: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 onClick={() => select(call?.id)}
@@ -127,7 +134,12 @@ export function CallsTable() {
                 }}
               >
                 {row.getAllCells().map((cell) => (
-                  <div key={cell.id} role="cell" className={`calls-table__cell calls-table__cell--${cell.column.id}`} style={{ width: cell.column.getSize() }}>
+                  <div
+                    key={cell.id}
+                    role="cell"
+                    className={`calls-table__cell calls-table__cell--${cell.column.id}`}
+                    style={{ width: cell.column.getSize() }}
+                  >
                     {call ? <table.FlexRender cell={cell} /> : cell.column.id === 'at' ? 'Loading…' : ''}
                   </div>
                 ))}

@@ -16,7 +16,9 @@ export function ExportCsvButton() {
     }
     if (how === 'download') downloadText(result.value.fileName, result.value.csv, 'text/csv');
     else if (!(await copyText(result.value.csv))) return setMessage('Copy failed');
-    setMessage(`${result.value.rows} rows ${how === 'copy' ? 'copied' : 'exported'}${result.value.truncated ? ' (the first 100,000; narrow the search for the rest)' : ''}.`);
+    setMessage(
+      `${result.value.rows} rows ${how === 'copy' ? 'copied' : 'exported'}${result.value.truncated ? ' (the first 100,000; narrow the search for the rest)' : ''}.`,
+    );
   };
   return (
     <span className="calls-export">

@@ -18,14 +18,26 @@ export function RetentionSetting({ profileId }: { profileId: string | undefined 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const result = await hubble().calls.setRetention({ days: Number(days) });
-    setMessage(result.ok ? `Keeping ${result.value.days} days; ${result.value.deleted} older calls deleted.` : result.error.message);
+    setMessage(
+      result.ok
+        ? `Keeping ${result.value.days} days; ${result.value.deleted} older calls deleted.`
+        : result.error.message,
+    );
     if (result.ok && result.value.deleted > 0) await useCalls.getState().search();
   };
   return (
     <form className="calls-retention" onSubmit={(event) => void save(event)}>
       <label>
         Keep calls for
-        <input type="number" min={1} max={3650} value={days} onChange={(event) => setDays(event.target.value)} aria-label="Days of calls to keep" /> days
+        <input
+          type="number"
+          min={1}
+          max={3650}
+          value={days}
+          onChange={(event) => setDays(event.target.value)}
+          aria-label="Days of calls to keep"
+        />{' '}
+        days
       </label>
       <button type="submit">Save</button>
       {message && <span role="status">{message}</span>}

@@ -7,7 +7,11 @@ import { useCalls } from '../../stores/calls.ts';
 
 /** Simulator profile only (main refuses it anywhere else): fills the log with real calls to the simulator. */
 export function SampleTrafficButton() {
-  const [state, setState] = useState<{ running: boolean; report: SampleTrafficReport | null; error: AppErrorShape | null }>({ running: false, report: null, error: null });
+  const [state, setState] = useState<{
+    running: boolean;
+    report: SampleTrafficReport | null;
+    error: AppErrorShape | null;
+  }>({ running: false, report: null, error: null });
   const run = async () => {
     setState({ running: true, report: null, error: null });
     const result = await hubble().calls.generateSampleTraffic();
@@ -23,7 +27,8 @@ export function SampleTrafficButton() {
         Simulator only: catalog and wallet reads and simulated orders, through the real client.
       </span>
       <span role="status" className="sample-traffic__status">
-        {state.report && `Recorded ${state.report.calls} calls (${state.report.orders} orders) in ${(state.report.durationMs / 1000).toFixed(1)} s.`}
+        {state.report &&
+          `Recorded ${state.report.calls} calls (${state.report.orders} orders) in ${(state.report.durationMs / 1000).toFixed(1)} s.`}
       </span>
       <OperationErrorMessage error={state.error} />
     </div>

@@ -15,7 +15,9 @@ export const formatLatency = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixe
 /** What went wrong in one short label: the Hubble error id where there is one, the failure kind otherwise. */
 export function outcomeLabel(call: Pick<CallSummary, 'outcome' | 'errorId' | 'errorCode' | 'errorKind'>): string {
   if (call.outcome === 'ok') return 'OK';
-  const what = call.errorId ? `${call.errorId}${call.errorCode ? ` ${call.errorCode}` : ''}` : (call.errorKind ?? 'failed');
+  const what = call.errorId
+    ? `${call.errorId}${call.errorCode ? ` ${call.errorCode}` : ''}`
+    : (call.errorKind ?? 'failed');
   return call.outcome === 'unknown' ? `UNKNOWN · ${what}` : what;
 }
 

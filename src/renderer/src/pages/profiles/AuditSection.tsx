@@ -7,7 +7,10 @@ import { useProfiles } from '../../stores/profiles.ts';
 
 const describe = (details: Record<string, unknown>) =>
   Object.entries(details)
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+    .map(
+      ([key, value]) =>
+        `${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+    )
     .join(' · ');
 
 /** Who changed what and when: every profile change, secret set/clear and production confirmation. */
@@ -52,7 +55,14 @@ export function AuditSection() {
       {exported && (
         <p>
           <label htmlFor={`${titleId}-export`}>{exported.fileName}</label>
-          <textarea id={`${titleId}-export`} className="mono" readOnly rows={6} value={exported.text} onFocus={(event) => event.target.select()} />
+          <textarea
+            id={`${titleId}-export`}
+            className="mono"
+            readOnly
+            rows={6}
+            value={exported.text}
+            onFocus={(event) => event.target.select()}
+          />
         </p>
       )}
       <OperationErrorMessage error={error} withPaths />

@@ -27,7 +27,10 @@ export function ConnectionTestPanel({ profile }: { profile: Profile }) {
       </button>
       <OperationErrorMessage error={error} withPaths />
       {report && (
-        <div className={`connection-report connection-report--${report.ok ? 'ok' : 'failed'}`} aria-label="Connection test result">
+        <div
+          className={`connection-report connection-report--${report.ok ? 'ok' : 'failed'}`}
+          aria-label="Connection test result"
+        >
           <p className="muted mono">{report.baseUrl}</p>
           <table>
             <thead>
@@ -63,7 +66,10 @@ export function ConnectionTestPanel({ profile }: { profile: Profile }) {
             )}
             {report.diagnosis.networkAddresses && (
               <>
-                <p>This machine&apos;s network addresses (Hubble sees your public, outgoing IP, which a router or VPN may change):</p>
+                <p>
+                  This machine&apos;s network addresses (Hubble sees your public, outgoing IP, which a router or VPN may
+                  change):
+                </p>
                 <ul className="mono" aria-label="Network addresses">
                   {report.diagnosis.networkAddresses.map((address) => (
                     <li key={`${address.interface}-${address.address}`}>

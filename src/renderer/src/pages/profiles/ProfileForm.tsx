@@ -4,7 +4,13 @@ import type { AppErrorShape } from '../../../../shared/contract/result.ts';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { hubble } from '../../hubble.ts';
 import { refreshProfiles } from '../../stores/profiles.ts';
-import { fixedUrlOf, formStateOfProfile, newProfileForm, settingsOf, type ProfileFormState } from './profile-form-state.ts';
+import {
+  fixedUrlOf,
+  formStateOfProfile,
+  newProfileForm,
+  settingsOf,
+  type ProfileFormState,
+} from './profile-form-state.ts';
 import { RateLimitsEditor } from './RateLimitsEditor.tsx';
 
 interface Props {
@@ -16,7 +22,9 @@ interface Props {
 /** Create or edit a profile. The environment is chosen once; the Simulator only has monitoring settings. */
 export function ProfileForm({ profile, onDone }: Props) {
   const id = useId();
-  const [form, setForm] = useState<ProfileFormState>(() => (profile ? formStateOfProfile(profile) : newProfileForm('staging')));
+  const [form, setForm] = useState<ProfileFormState>(() =>
+    profile ? formStateOfProfile(profile) : newProfileForm('staging'),
+  );
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
   const simulator = profile?.builtIn === true;
@@ -65,21 +73,40 @@ export function ProfileForm({ profile, onDone }: Props) {
           <fieldset className="environment-choice" disabled={profile !== null}>
             <legend>Environment{profile ? ' (fixed once created, so histories never mix)' : ''}</legend>
             {(['staging', 'production', 'custom'] as const).map((environment) => (
-              <label key={environment} className={`environment-choice__option environment-choice__option--${environment}`}>
+              <label
+                key={environment}
+                className={`environment-choice__option environment-choice__option--${environment}`}
+              >
                 <input
                   type="radio"
                   name={field('environment')}
                   value={environment}
                   checked={form.environment === environment}
-                  onChange={() => setForm((current) => ({ ...newProfileForm(environment), name: current.name, clientId: current.clientId }))}
+                  onChange={() =>
+                    setForm((current) => ({
+                      ...newProfileForm(environment),
+                      name: current.name,
+                      clientId: current.clientId,
+                    }))
+                  }
                 />
-                {environment === 'staging' ? 'Staging' : environment === 'production' ? 'Production' : 'Custom base URL'}
+                {environment === 'staging'
+                  ? 'Staging'
+                  : environment === 'production'
+                    ? 'Production'
+                    : 'Custom base URL'}
               </label>
             ))}
           </fieldset>
           <p>
             <label htmlFor={field('name')}>Name</label>
-            <input id={field('name')} value={form.name} onChange={(event) => set({ name: event.target.value })} required maxLength={60} />
+            <input
+              id={field('name')}
+              value={form.name}
+              onChange={(event) => set({ name: event.target.value })}
+              required
+              maxLength={60}
+            />
           </p>
           <p>
             <label htmlFor={field('baseUrl')}>Base URL</label>
@@ -97,23 +124,46 @@ export function ProfileForm({ profile, onDone }: Props) {
           </p>
           <p>
             <label htmlFor={field('clientId')}>clientId</label>
-            <input id={field('clientId')} className="mono" value={form.clientId} onChange={(event) => set({ clientId: event.target.value })} autoComplete="off" spellCheck={false} />
+            <input
+              id={field('clientId')}
+              className="mono"
+              value={form.clientId}
+              onChange={(event) => set({ clientId: event.target.value })}
+              autoComplete="off"
+              spellCheck={false}
+            />
           </p>
         </>
       )}
       <p>
         <label htmlFor={field('colour')}>Colour</label>
-        <input id={field('colour')} type="color" value={form.colour} onChange={(event) => set({ colour: event.target.value })} />
+        <input
+          id={field('colour')}
+          type="color"
+          value={form.colour}
+          onChange={(event) => set({ colour: event.target.value })}
+        />
       </p>
       <p>
         <label htmlFor={field('walletMinimum')}>Wallet minimum for alerts (₹)</label>
-        <input id={field('walletMinimum')} inputMode="decimal" placeholder="no alert" value={form.walletMinimum} onChange={(event) => set({ walletMinimum: event.target.value })} />
+        <input
+          id={field('walletMinimum')}
+          inputMode="decimal"
+          placeholder="no alert"
+          value={form.walletMinimum}
+          onChange={(event) => set({ walletMinimum: event.target.value })}
+        />
       </p>
       <fieldset>
         <legend>Polling</legend>
         <p>
           <label htmlFor={field('walletSecs')}>Wallet balance every (seconds)</label>
-          <input id={field('walletSecs')} inputMode="numeric" value={form.walletSecs} onChange={(event) => set({ walletSecs: event.target.value })} />
+          <input
+            id={field('walletSecs')}
+            inputMode="numeric"
+            value={form.walletSecs}
+            onChange={(event) => set({ walletSecs: event.target.value })}
+          />
         </p>
         <p>
           <label htmlFor={field('processingOrdersSecs')}>PROCESSING orders every (seconds)</label>
@@ -126,20 +176,34 @@ export function ProfileForm({ profile, onDone }: Props) {
         </p>
         <p>
           <label htmlFor={field('catalogSyncHours')}>Catalog sync every (hours)</label>
-          <input id={field('catalogSyncHours')} inputMode="numeric" value={form.catalogSyncHours} onChange={(event) => set({ catalogSyncHours: event.target.value })} />
+          <input
+            id={field('catalogSyncHours')}
+            inputMode="numeric"
+            value={form.catalogSyncHours}
+            onChange={(event) => set({ catalogSyncHours: event.target.value })}
+          />
         </p>
       </fieldset>
       <fieldset>
         <legend>Webhook receiver</legend>
         <p>
           <label>
-            <input type="checkbox" checked={form.webhookEnabled} onChange={(event) => set({ webhookEnabled: event.target.checked })} /> Receive webhooks on this
-            machine
+            <input
+              type="checkbox"
+              checked={form.webhookEnabled}
+              onChange={(event) => set({ webhookEnabled: event.target.checked })}
+            />{' '}
+            Receive webhooks on this machine
           </label>
         </p>
         <p>
           <label htmlFor={field('webhookPort')}>Port</label>
-          <input id={field('webhookPort')} inputMode="numeric" value={form.webhookPort} onChange={(event) => set({ webhookPort: event.target.value })} />
+          <input
+            id={field('webhookPort')}
+            inputMode="numeric"
+            value={form.webhookPort}
+            onChange={(event) => set({ webhookPort: event.target.value })}
+          />
         </p>
       </fieldset>
       <RateLimitsEditor limits={form.rateLimits} onChange={(rateLimits) => set({ rateLimits })} />

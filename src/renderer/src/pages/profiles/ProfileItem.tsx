@@ -16,14 +16,20 @@ interface Props {
 
 export function ProfileItem({ profile, active, expanded, ...on }: Props) {
   return (
-    <li className={`profile-item profile-item--${profile.environment}`} aria-current={active ? 'true' : undefined} aria-label={profile.name}>
+    <li
+      className={`profile-item profile-item--${profile.environment}`}
+      aria-current={active ? 'true' : undefined}
+      aria-label={profile.name}
+    >
       <div className="profile-item__summary">
         <span className="title-bar__swatch" style={{ background: profile.colour }} aria-hidden="true" />
         <strong>{profile.name}</strong> <EnvironmentBadge environment={profile.environment} />
         {active && <span className="profile-item__active">Active</span>}
         <span className="mono muted"> {profile.baseUrl}</span>
         <span className="mono muted">clientId {profile.clientId}</span>
-        {profile.credentialSource === 'keychain' && !profile.secrets.clientSecret.set && <span className="secret-missing">No client secret yet</span>}
+        {profile.credentialSource === 'keychain' && !profile.secrets.clientSecret.set && (
+          <span className="secret-missing">No client secret yet</span>
+        )}
       </div>
       <div className="profile-item__actions">
         {!active && (

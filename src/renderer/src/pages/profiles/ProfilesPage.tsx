@@ -30,8 +30,11 @@ export function ProfilesPage() {
 
   const remove = async (profile: Profile) => {
     setDeleting(null);
-    const result = await runGuarded(profile, 'profiles.delete', `delete “${profile.name}” with its history and secrets`, (confirmationToken) =>
-      hubble().profiles.delete({ profileId: profile.id, confirmationToken }),
+    const result = await runGuarded(
+      profile,
+      'profiles.delete',
+      `delete “${profile.name}” with its history and secrets`,
+      (confirmationToken) => hubble().profiles.delete({ profileId: profile.id, confirmationToken }),
     );
     await after(result, `Deleted “${profile.name}”, its secrets and its history.`);
   };
@@ -40,7 +43,12 @@ export function ProfilesPage() {
     <section aria-labelledby="page-title" className="page profiles-page">
       <h1 id="page-title">Profiles</h1>
       <p>
-        <button type="button" className="button-primary" onClick={() => setEditing({ mode: 'create' })} disabled={editing !== null}>
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() => setEditing({ mode: 'create' })}
+          disabled={editing !== null}
+        >
           New profile
         </button>
       </p>
@@ -67,16 +75,33 @@ export function ProfilesPage() {
             active={profile.id === list.activeProfileId}
             expanded={expandedId === profile.id}
             onToggle={() => setExpandedId(expandedId === profile.id ? null : profile.id)}
-            onActivate={() => void hubble().profiles.setActive({ profileId: profile.id }).then((result) => after(result, `Switched to “${profile.name}”.`))}
+            onActivate={() =>
+              void hubble()
+                .profiles.setActive({ profileId: profile.id })
+                .then((result) => after(result, `Switched to “${profile.name}”.`))
+            }
             onEdit={() => setEditing({ mode: 'edit', profile })}
-            onDuplicate={() => void hubble().profiles.duplicate({ profileId: profile.id }).then((result) => after(result, `Duplicated “${profile.name}” (without its secrets).`))}
+            onDuplicate={() =>
+              void hubble()
+                .profiles.duplicate({ profileId: profile.id })
+                .then((result) => after(result, `Duplicated “${profile.name}” (without its secrets).`))
+            }
             onDelete={() => (profile.environment === 'production' ? void remove(profile) : setDeleting(profile))}
           />
         ))}
       </ul>
       {deleting && (
-        <ConfirmDialog title={`Delete “${deleting.name}”?`} danger confirmLabel="Delete profile" onConfirm={() => void remove(deleting)} onCancel={() => setDeleting(null)}>
-          <p>This removes the profile, its secrets from your keychain and its whole history (calls, orders, wallet samples). It cannot be undone.</p>
+        <ConfirmDialog
+          title={`Delete “${deleting.name}”?`}
+          danger
+          confirmLabel="Delete profile"
+          onConfirm={() => void remove(deleting)}
+          onCancel={() => setDeleting(null)}
+        >
+          <p>
+            This removes the profile, its secrets from your keychain and its whole history (calls, orders, wallet
+            samples). It cannot be undone.
+          </p>
         </ConfirmDialog>
       )}
       <TransferPanel />

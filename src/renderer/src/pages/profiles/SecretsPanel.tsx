@@ -36,7 +36,10 @@ function SecretRow({ profile, kind }: { profile: Profile; kind: SecretKind }) {
   const run = async (action: 'set' | 'clear') => {
     setBusy(true);
     const api = hubble().profiles;
-    const result = action === 'set' ? await api.setSecret({ profileId: profile.id, kind, value }) : await api.clearSecret({ profileId: profile.id, kind });
+    const result =
+      action === 'set'
+        ? await api.setSecret({ profileId: profile.id, kind, value })
+        : await api.clearSecret({ profileId: profile.id, kind });
     setBusy(false);
     setError(result.ok ? null : result.error);
     // The typed secret leaves the page as soon as main has it (or refused it).
@@ -54,7 +57,10 @@ function SecretRow({ profile, kind }: { profile: Profile; kind: SecretKind }) {
       }}
     >
       <label htmlFor={id}>{LABELS[kind]}</label>
-      <span className={status.set ? 'secret-status secret-status--set' : 'secret-status'} data-testid={`${kind}-status`}>
+      <span
+        className={status.set ? 'secret-status secret-status--set' : 'secret-status'}
+        data-testid={`${kind}-status`}
+      >
         {status.set ? `Set · ${new Date(status.updatedAt ?? '').toLocaleString()}` : 'Not set'}
       </span>
       <input

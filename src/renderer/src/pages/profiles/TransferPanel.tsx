@@ -24,7 +24,9 @@ export function TransferPanel() {
     const result = await hubble().profiles.import({ json: incoming });
     setError(result.ok ? null : result.error);
     if (result.ok) {
-      setMessage(`Imported ${result.value.created.map((profile) => profile.name).join(', ')}. Set their secrets before testing them.`);
+      setMessage(
+        `Imported ${result.value.created.map((profile) => profile.name).join(', ')}. Set their secrets before testing them.`,
+      );
       setIncoming('');
       await refreshProfiles();
     }
@@ -46,7 +48,14 @@ export function TransferPanel() {
       {exported && (
         <p>
           <label htmlFor={exportId}>{exported.fileName}</label>
-          <textarea id={exportId} className="mono" readOnly rows={8} value={exported.json} onFocus={(event) => event.target.select()} />
+          <textarea
+            id={exportId}
+            className="mono"
+            readOnly
+            rows={8}
+            value={exported.json}
+            onFocus={(event) => event.target.select()}
+          />
           <button type="button" onClick={() => void copyText(exported.json)}>
             Copy
           </button>
@@ -54,10 +63,22 @@ export function TransferPanel() {
       )}
       <p>
         <label htmlFor={importId}>Import JSON</label>
-        <textarea id={importId} className="mono" rows={6} value={incoming} onChange={(event) => setIncoming(event.target.value)} placeholder="Paste an export here" />
+        <textarea
+          id={importId}
+          className="mono"
+          rows={6}
+          value={incoming}
+          onChange={(event) => setIncoming(event.target.value)}
+          placeholder="Paste an export here"
+        />
       </p>
       <p>
-        <input type="file" accept="application/json,.json" aria-label="Choose a profile export file" onChange={(event) => void readFile(event.target.files?.[0])} />
+        <input
+          type="file"
+          accept="application/json,.json"
+          aria-label="Choose a profile export file"
+          onChange={(event) => void readFile(event.target.files?.[0])}
+        />
         <button type="button" className="button-primary" disabled={!incoming.trim()} onClick={() => void importJson()}>
           Import
         </button>

@@ -41,7 +41,14 @@ const draftOf = (limit: RateLimit): RateLimitDraft => ({
   limit: String(limit.limit),
 });
 
-export const newRateLimitDraft = (): RateLimitDraft => ({ scope: 'partner', productId: '', brandScope: 'global', type: 'amount', window: 'daily', limit: '' });
+export const newRateLimitDraft = (): RateLimitDraft => ({
+  scope: 'partner',
+  productId: '',
+  brandScope: 'global',
+  type: 'amount',
+  window: 'daily',
+  limit: '',
+});
 
 export function formStateOf(settings: ProfileSettings): ProfileFormState {
   return {
@@ -109,4 +116,5 @@ export function settingsOf(form: ProfileFormState): ProfileSettings {
   };
 }
 
-export const fixedUrlOf = (environment: CreatableEnvironment) => (environment === 'custom' ? null : HUBBLE_BASE_URLS[environment]);
+export const fixedUrlOf = (environment: CreatableEnvironment) =>
+  environment === 'custom' ? null : HUBBLE_BASE_URLS[environment];
