@@ -92,7 +92,11 @@ export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
       ...profilesArea.handlers,
       ...callsArea.handlers,
       webhooks: createWebhookHandlers(
-        createWebhookService({ secrets: createProfileSecretSource(profilesArea.profiles) }),
+        createWebhookService({
+          secrets: createProfileSecretSource(profilesArea.profiles),
+          auditSigning: ({ profileId, bytes, url }) =>
+            profilesArea.audit.record({ action: 'webhooks.signed', profileId, details: { bytes, url } }),
+        }),
       ),
     },
     { onUnexpectedError: options.onUnexpectedError, guard: profilesArea.guard },

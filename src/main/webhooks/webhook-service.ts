@@ -33,7 +33,13 @@ interface ResolvedSecret {
   profileId: string | null;
 }
 
-export function createWebhookService(deps: { secrets: WebhookSecretSource }): WebhookService {
+export interface WebhookServiceDeps {
+  secrets: WebhookSecretSource;
+  /** Signing with a profile's stored secret forges a request Hubble could have sent: it is audited. */
+  auditSigning?: (entry: { profileId: string; bytes: number; url: string }) => void;
+}
+
+export function createWebhookService(deps: WebhookServiceDeps): WebhookService {
   // Pasted secrets live only in this call's locals: never stored, logged or put in an error.
   const pasted = (value: string): ResolvedSecret => ({ secret: value, label: 'the pasted secret', profileId: null });
 
@@ -150,8 +156,10 @@ export function createWebhookService(deps: { secrets: WebhookSecretSource }): We
 
     async sign(input) {
       const body = bodyBytes(input.body);
-      const { secret } = await resolveSecret(input.secret);
-      return signedRequest(body, signBody(secret, body), input.url ?? DEFAULT_TARGET_URL);
+      const { secret, profileId } = await resolveSecret(input.secret);
+      const url = input.url ?? DEFAULT_TARGET_URL;
+      if (profileId) deps.auditSigning?.({ profileId, bytes: body.length, url });
+      return signedRequest(body, signBody(secret, body), url);
     },
   };
 }

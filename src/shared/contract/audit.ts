@@ -18,6 +18,7 @@ export const auditActionSchema = z.enum([
   'calls.export',
   'calls.retention',
   'calls.sample-traffic',
+  'webhooks.signed',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -77,6 +77,26 @@ describe('signing tool', () => {
     expect(JSON.stringify(signed)).not.toContain(DEMO_CLIENTS.staging.webhookSecret);
   });
 
+  it('audits signing with a stored secret (a forged Hubble request), but not with a pasted one', async () => {
+    const auditedSignings = async () => {
+      const listed = await wh.dispatch('audit.list', { limit: 200 });
+      if (!listed.ok) throw new Error(listed.error.message);
+      return (
+        listed.value as {
+          entries: Array<{ action: string; profileId: string | null; details: Record<string, unknown> }>;
+        }
+      ).entries.filter((entry) => entry.action === 'webhooks.signed');
+    };
+    const before = (await auditedSignings()).length;
+    const body = fixture('order-terminal-state');
+    await wh.sign({ body: { text: body.toString('utf8') }, secret: { kind: 'profile', profileId: 'simulator' }, url });
+    await wh.sign({ body: { text: body.toString('utf8') }, secret: { kind: 'pasted', value: SECRET }, url });
+    const after = await auditedSignings();
+    expect(after).toHaveLength(before + 1);
+    expect(after[0]).toMatchObject({ profileId: 'simulator', details: { bytes: body.length, url } });
+    expect(JSON.stringify(after)).not.toContain(DEMO_CLIENTS.staging.webhookSecret);
+  });
+
   it("keeps CR, a BOM, quotes, backslashes and non-UTF-8 bytes exact through $'…' quoting", async () => {
     const body = Buffer.concat([
       Buffer.from([0xef, 0xbb, 0xbf]),
