@@ -12,8 +12,6 @@ export const ELECTRON_FILES = [
   'src/main/index.ts',
   'src/main/electron/app-protocol.ts',
   'src/main/electron/ipc-binding.ts',
-  'src/main/electron/notifications.ts',
-  'src/main/electron/dialogs.ts',
   'src/preload/index.ts',
 ];
 /** The only files that may use ipcMain / ipcRenderer. */
