@@ -3,21 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/app/App.tsx';
 import { areas } from '../../src/renderer/src/app/areas.ts';
 import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
-import { installFakeHubble } from './fake-hubble.ts';
+import { installFakeHubble, simulatorOnlyProfiles } from './fake-hubble.ts';
 
-const profiles = {
-  activeProfileId: 'simulator',
-  profiles: [
-    {
-      id: 'simulator',
-      name: 'Simulator',
-      environment: 'simulator',
-      baseUrl: 'http://127.0.0.1:1',
-      colour: '#7c3aed',
-      builtIn: true,
-    },
-  ],
-};
+const profiles = simulatorOnlyProfiles;
 
 let emit: (event: string, payload: unknown) => void = () => {};
 

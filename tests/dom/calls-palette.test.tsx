@@ -5,22 +5,11 @@ import { DEFAULT_SORT, useCalls } from '../../src/renderer/src/stores/calls.ts';
 import { useNavigation } from '../../src/renderer/src/stores/navigation.ts';
 import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
 import { giveScrollBoxASize, installCallsHubble } from './calls-fake-hubble.ts';
+import { simulatorOnlyProfiles } from './fake-hubble.ts';
 
 const TOTAL = 300;
 const requestId = (index: number) => `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
-const profiles = {
-  activeProfileId: 'simulator',
-  profiles: [
-    {
-      id: 'simulator',
-      name: 'Simulator',
-      environment: 'simulator',
-      baseUrl: 'http://127.0.0.1:1',
-      colour: '#7c3aed',
-      builtIn: true,
-    },
-  ],
-};
+const profiles = simulatorOnlyProfiles;
 let restoreSize: () => void = () => {};
 
 function install() {

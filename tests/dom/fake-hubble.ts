@@ -32,3 +32,18 @@ export function installFakeHubble(answer: (channel: string, input: unknown) => u
   });
   return { invocations, emit: (event, payload) => listeners.get(event)?.forEach((listener) => listener(payload)) };
 }
+
+/** What `profiles.list` answers on a fresh install: only the built-in Simulator, active. */
+export const simulatorOnlyProfiles = {
+  activeProfileId: 'simulator',
+  profiles: [
+    {
+      id: 'simulator',
+      name: 'Simulator',
+      environment: 'simulator',
+      baseUrl: 'http://127.0.0.1:1',
+      colour: '#7c3aed',
+      builtIn: true,
+    },
+  ],
+};
