@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CallsPage } from '../../src/renderer/src/pages/calls/CallsPage.tsx';
 import { ROW_HEIGHT } from '../../src/renderer/src/pages/calls/CallsTable.tsx';
-import { DEFAULT_SORT, MAX_CACHED_PAGES, PAGE_SIZE, useCalls } from '../../src/renderer/src/stores/calls.ts';
+import { MAX_CACHED_PAGES, PAGE_SIZE, useCalls } from '../../src/renderer/src/stores/calls.ts';
 import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
 import { giveScrollBoxASize, installCallsHubble } from './calls-fake-hubble.ts';
 
@@ -29,18 +29,7 @@ function activeProfile(environment: 'simulator' | 'staging') {
 
 beforeEach(() => {
   restoreSize = giveScrollBoxASize();
-  useCalls.setState({
-    filters: {},
-    sort: DEFAULT_SORT,
-    total: null,
-    pages: new Map(),
-    loading: new Set(),
-    selectedId: null,
-    detail: null,
-    detailError: null,
-    arrived: 0,
-    error: null,
-  });
+  useCalls.setState(useCalls.getInitialState());
   activeProfile('simulator');
 });
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/app/App.tsx';
-import { DEFAULT_SORT, useCalls } from '../../src/renderer/src/stores/calls.ts';
+import { useCalls } from '../../src/renderer/src/stores/calls.ts';
 import { useNavigation } from '../../src/renderer/src/stores/navigation.ts';
 import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
 import { giveScrollBoxASize, installCallsHubble } from './calls-fake-hubble.ts';
@@ -34,15 +34,7 @@ beforeEach(() => {
   window.location.hash = '';
   useNavigation.setState({ area: 'dashboard' });
   useProfiles.setState({ list: null, error: null });
-  useCalls.setState({
-    filters: {},
-    sort: DEFAULT_SORT,
-    total: null,
-    pages: new Map(),
-    loading: new Set(),
-    selectedId: null,
-    detail: null,
-  });
+  useCalls.setState(useCalls.getInitialState());
 });
 afterEach(() => {
   cleanup();
