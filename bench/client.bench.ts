@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
-import { CallsService } from '../src/main/calls/calls-service.ts';
+import { CallsService } from '../src/main/areas/calls/calls-service.ts';
 import { createHubbleClient } from '../src/main/hubble/hubble-client.ts';
 import { DEMO_CLIENTS, startSimulator } from '../src/main/simulator/index.ts';
 import { ProfileStores } from '../src/main/store/profile-store.ts';

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import { CallQueries } from '../src/main/calls/call-queries.ts';
+import { CallQueries } from '../src/main/areas/calls/call-queries.ts';
 import { openDatabase } from '../src/main/store/open-database.ts';
 import { profileMigrations } from '../src/main/store/profile-migrations/index.ts';
 

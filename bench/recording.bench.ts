@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
-import { CallLogWriter, prepareCallInsert } from '../src/main/calls/call-log-writer.ts';
-import { toCallRow } from '../src/main/calls/call-row.ts';
+import { CallLogWriter, prepareCallInsert } from '../src/main/kernel/call-log/call-log-writer.ts';
+import { toCallRow } from '../src/main/kernel/call-log/call-row.ts';
 import type { CallRecord } from '../src/main/hubble/call-recorder.ts';
 import { ProfileStores } from '../src/main/store/profile-store.ts';
 

@@ -2,8 +2,8 @@
 // loop measured in the same run (goal: ratio >= 0.9; diagnosis runs only on failure). Interleaved rounds,
 // median of each; bounded in time. Run: node bench/webhook-verify.bench.ts
 import crypto from 'node:crypto';
-import { normaliseHeader, verifySignature } from '../src/main/webhooks/signature.ts';
-import { createWebhookService } from '../src/main/webhooks/webhook-service.ts';
+import { normaliseHeader, verifySignature } from '../src/main/areas/webhooks/signature.ts';
+import { createWebhookService } from '../src/main/areas/webhooks/webhook-service.ts';
 
 const SECRET = 'whsec_bench-secret-0123456789';
 const ROUNDS = 7;

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/app/App.tsx';
 import { areas } from '../../src/renderer/src/app/areas.ts';
-import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
+import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
 import { installFakeHubble, simulatorOnlyProfiles } from './fake-hubble.ts';
 
 const profiles = simulatorOnlyProfiles;

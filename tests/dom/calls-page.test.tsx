@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CallsPage } from '../../src/renderer/src/pages/calls/CallsPage.tsx';
-import { ROW_HEIGHT } from '../../src/renderer/src/pages/calls/CallsTable.tsx';
-import { MAX_CACHED_PAGES, PAGE_SIZE, useCalls } from '../../src/renderer/src/stores/calls.ts';
-import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
+import { CallsPage } from '../../src/renderer/src/features/calls/CallsPage.tsx';
+import { ROW_HEIGHT } from '../../src/renderer/src/features/calls/CallsTable.tsx';
+import { MAX_CACHED_PAGES, PAGE_SIZE, useCalls } from '../../src/renderer/src/features/calls/calls-store.ts';
+import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
 import { giveScrollBoxASize, installCallsHubble } from './calls-fake-hubble.ts';
 
 const MILLION = 1_000_000;

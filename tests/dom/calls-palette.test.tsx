@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/app/App.tsx';
-import { useCalls } from '../../src/renderer/src/stores/calls.ts';
-import { useNavigation } from '../../src/renderer/src/stores/navigation.ts';
-import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
+import { useCalls } from '../../src/renderer/src/features/calls/calls-store.ts';
+import { useNavigation } from '../../src/renderer/src/app/navigation-store.ts';
+import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
 import { giveScrollBoxASize, installCallsHubble } from './calls-fake-hubble.ts';
 import { simulatorOnlyProfiles } from './fake-hubble.ts';
 

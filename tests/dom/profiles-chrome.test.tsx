@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TitleBar } from '../../src/renderer/src/app/TitleBar.tsx';
 import { WelcomeBlock } from '../../src/renderer/src/components/WelcomeBlock.tsx';
-import { ProfilesPage } from '../../src/renderer/src/pages/ProfilesPage.tsx';
-import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
+import { ProfilesPage } from '../../src/renderer/src/features/profiles/ProfilesPage.tsx';
+import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
 import { defaultProfileSettings, type Profile, type ProfileList } from '../../src/shared/contract/profiles.ts';
 import { installFakeHubble } from './fake-hubble.ts';
 

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WebhooksPage } from '../../src/renderer/src/pages/webhooks/WebhooksPage.tsx';
-import { useProfiles } from '../../src/renderer/src/stores/profiles.ts';
-import { useWebhookSigning } from '../../src/renderer/src/stores/webhook-signing.ts';
-import { useWebhooks } from '../../src/renderer/src/stores/webhooks.ts';
+import { WebhooksPage } from '../../src/renderer/src/features/webhooks/WebhooksPage.tsx';
+import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
+import { useWebhookSigning } from '../../src/renderer/src/features/webhooks/signing-store.ts';
+import { useWebhooks } from '../../src/renderer/src/features/webhooks/webhooks-store.ts';
 import type { Verification } from '../../src/shared/webhooks/verification.ts';
 import type { Classification } from '../../src/shared/webhooks/classification.ts';
 import { installFakeHubble, type Invocation } from './fake-hubble.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createConsoleCore } from '../../src/main/app/console-core.ts';
-import { createKeytarVault } from '../../src/main/vault/keytar-vault.ts';
+import { createKeytarVault } from '../../src/main/kernel/vault/keytar-vault.ts';
 import type { Profile } from '../../src/shared/contract/profiles.ts';
 import { defaultProfileSettings } from '../../src/shared/contract/profiles.ts';
 import { useTempDir } from '../fixtures/temp-dir.ts';

@@ -1,6 +1,6 @@
 // Child process of daemon-restart.test.ts: one keychain operation from a fresh console process. A `get`
 // says only whether the value matched; the secret itself never reaches stdout.
-import { createKeytarVault } from '../../src/main/vault/keytar-vault.ts';
+import { createKeytarVault } from '../../src/main/kernel/vault/keytar-vault.ts';
 
 const [operation, profileId, value] = process.argv.slice(2) as ['set' | 'get' | 'delete', string, string];
 const vault = createKeytarVault();

@@ -1,22 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo } from '../../shared/contract/app.ts';
-import { createCallsArea, type CallsArea } from '../calls/calls-area.ts';
-import { EventBus } from '../events/event-bus.ts';
+import { createCallsArea, type CallsArea } from '../areas/calls/calls-area.ts';
+import { EventBus } from '../kernel/event-bus.ts';
 import { createIpcRouter, type IpcRouter } from '../ipc/router.ts';
-import type { EnvironmentBaseUrls } from '../profiles/base-url-policy.ts';
-import { createProfilesArea } from '../profiles/profiles-area.ts';
-import type { ProfileService } from '../profiles/profile-service.ts';
-import { runConnectionTest } from '../profiles/connection-test/run-connection-test.ts';
+import type { EnvironmentBaseUrls } from '../kernel/profiles/base-url-policy.ts';
+import { createProfilesArea } from '../areas/profiles/profiles-area.ts';
+import type { ProfileService } from '../kernel/profiles/profile-service.ts';
+import { runConnectionTest } from '../areas/profiles/connection-test/run-connection-test.ts';
 import { appMigrations } from '../store/app-migrations/index.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { startSimulator, type RunningSimulator } from '../simulator/index.ts';
 import { ProfileStores } from '../store/profile-store.ts';
-import type { SecretVault } from '../vault/secret-vault.ts';
-import { createProfileSecretSource } from '../webhooks/profile-secret-source.ts';
-import { createWebhookHandlers } from '../webhooks/webhook-handlers.ts';
-import { createWebhookService } from '../webhooks/webhook-service.ts';
-import { createAppHandlers } from './app-handlers.ts';
+import type { SecretVault } from '../kernel/vault/secret-vault.ts';
+import { createProfileSecretSource } from '../areas/webhooks/profile-secret-source.ts';
+import { createWebhookHandlers } from '../areas/webhooks/webhook-handlers.ts';
+import { createWebhookService } from '../areas/webhooks/webhook-service.ts';
+import { createAppHandlers } from '../areas/app/app-handlers.ts';
 import { describeRuntime } from './runtime-info.ts';
 
 export interface ConsoleCoreOptions {

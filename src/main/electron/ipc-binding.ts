@@ -1,5 +1,5 @@
 import { ipcMain, webContents } from 'electron';
-import type { EventBus } from '../events/event-bus.ts';
+import type { EventBus } from '../kernel/event-bus.ts';
 import type { IpcRouter } from '../ipc/router.ts';
 import { fail } from '../../shared/contract/result.ts';
 import { isTrustedSender } from '../security/sender-policy.ts';

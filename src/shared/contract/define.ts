@@ -2,13 +2,13 @@ import type { z } from 'zod';
 
 /**
  * One IPC operation: what the renderer may send and what main promises to answer.
- * `spendsMoney` marks operations that the production guard protects in main.
+ * `confirmOnProduction` marks operations that the production guard protects in main.
  */
 export interface OperationSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
   readonly output: O;
   readonly summary: string;
-  readonly spendsMoney?: boolean;
+  readonly confirmOnProduction?: boolean;
 }
 
 export interface EventSpec<P extends z.ZodType = z.ZodType> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { operation } from './define.ts';
 
 /**
- * Spread into the input of every operation marked `spendsMoney`: the guard in main reads `profileId`
+ * Spread into the input of every operation marked `confirmOnProduction`: the guard in main reads `profileId`
  * (the active profile when absent) and `confirmationToken` from the parsed input.
  */
 export const confirmationFields = {
@@ -30,6 +30,6 @@ export const guardOperations = {
       'Does nothing but change no state: it exists to prove the production guard end to end (tests, diagnostics)',
     input: z.strictObject({ profileId: z.string().min(1).max(100).optional(), ...confirmationFields }).optional(),
     output: z.object({ allowed: z.literal(true), profileId: z.string() }),
-    spendsMoney: true,
+    confirmOnProduction: true,
   }),
 };

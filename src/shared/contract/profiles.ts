@@ -261,7 +261,7 @@ export const profileOperations = {
     summary: 'Delete a profile with its secrets and its history database; production needs a typed confirmation',
     input: z.strictObject({ profileId: profileIdSchema, ...confirmationFields }),
     output: z.object({ deleted: z.literal(true), removedFiles: z.number() }),
-    spendsMoney: true,
+    confirmOnProduction: true,
   }),
   setActive: operation({
     summary: 'Switch the active profile',

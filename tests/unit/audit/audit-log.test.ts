@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Profile } from '../../../src/shared/contract/profiles.ts';
-import { auditToCsv } from '../../../src/main/audit/audit-export.ts';
+import { auditToCsv } from '../../../src/main/kernel/audit/audit-export.ts';
 import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { ctx, profilesFixture, removeDir, settingsFor, type ProfilesFixture } from '../profiles/profiles-fixture.ts';
 

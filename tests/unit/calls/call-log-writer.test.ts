@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallLogWriter } from '../../../src/main/calls/call-log-writer.ts';
+import { CallLogWriter } from '../../../src/main/kernel/call-log/call-log-writer.ts';
 import { ProfileStores } from '../../../src/main/store/profile-store.ts';
 import { useTempDir } from '../../fixtures/temp-dir.ts';
 import { callRecord } from './call-records.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCallsArea, type CallsArea } from '../../../src/main/calls/calls-area.ts';
-import { EventBus } from '../../../src/main/events/event-bus.ts';
+import { createCallsArea, type CallsArea } from '../../../src/main/areas/calls/calls-area.ts';
+import { EventBus } from '../../../src/main/kernel/event-bus.ts';
 import { ProfileStores } from '../../../src/main/store/profile-store.ts';
 import { STAGING, useSimulator } from '../hubble/simulator-fixture.ts';
 import { useTempDir } from '../../fixtures/temp-dir.ts';

@@ -1,6 +1,6 @@
 import { parseCsv } from './parse-csv.ts';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CallsService } from '../../../src/main/calls/calls-service.ts';
+import { CallsService } from '../../../src/main/areas/calls/calls-service.ts';
 import { ProfileStores } from '../../../src/main/store/profile-store.ts';
 import { useTempDir } from '../../fixtures/temp-dir.ts';
 import { callRecord } from './call-records.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CallsService } from '../../../src/main/calls/calls-service.ts';
+import { CallsService } from '../../../src/main/areas/calls/calls-service.ts';
 import type { CallRecord } from '../../../src/main/hubble/call-recorder.ts';
 import { ProfileStores } from '../../../src/main/store/profile-store.ts';
 import { useTempDir } from '../../fixtures/temp-dir.ts';

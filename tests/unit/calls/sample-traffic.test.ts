@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCallsHandlers } from '../../../src/main/calls/calls-handlers.ts';
-import { CallsService } from '../../../src/main/calls/calls-service.ts';
+import { createCallsHandlers } from '../../../src/main/areas/calls/calls-handlers.ts';
+import { CallsService } from '../../../src/main/areas/calls/calls-service.ts';
 import { AppError } from '../../../src/main/errors/app-error.ts';
 import { HubbleClients } from '../../../src/main/hubble/client-registry.ts';
 import type { HubbleConnection } from '../../../src/main/hubble/connection.ts';

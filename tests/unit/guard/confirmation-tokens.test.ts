@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONFIRMATION_TTL_MS, createConfirmationTokens } from '../../../src/main/guard/confirmation-tokens.ts';
+import { CONFIRMATION_TTL_MS, createConfirmationTokens } from '../../../src/main/kernel/guard/confirmation-tokens.ts';
 
 describe('confirmation tokens', () => {
   it('are single-use and bound to one profile and one operation', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONFIRMATION_TTL_MS } from '../../../src/main/guard/confirmation-tokens.ts';
+import { CONFIRMATION_TTL_MS } from '../../../src/main/kernel/guard/confirmation-tokens.ts';
 import { listChannels, findOperation } from '../../../src/shared/contract/index.ts';
 import type { Profile, ProfileList } from '../../../src/shared/contract/profiles.ts';
 import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
@@ -148,7 +148,7 @@ describe('the production guard, enforced in main', () => {
   });
 
   it('covers every operation the contract marks as spending money', async () => {
-    const guarded = listChannels().filter((channel) => findOperation(channel)?.spendsMoney);
+    const guarded = listChannels().filter((channel) => findOperation(channel)?.confirmOnProduction);
     expect(guarded).toEqual(expect.arrayContaining(['profiles.delete', 'guard.probe']));
     const { production } = await setUp();
     await value('profiles.setActive', { profileId: production.id });

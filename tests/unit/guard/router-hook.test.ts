@@ -5,7 +5,7 @@ import { listChannels } from '../../../src/shared/contract/index.ts';
 
 const ctx = { shell: 'browser-harness' } as const;
 
-function routerWithGuard(guard: (channel: string, spendsMoney: boolean, input: unknown) => void) {
+function routerWithGuard(guard: (channel: string, confirmOnProduction: boolean, input: unknown) => void) {
   const handled: string[] = [];
   const handlers: Record<string, Record<string, () => unknown>> = {};
   for (const channel of listChannels()) {
@@ -17,7 +17,7 @@ function routerWithGuard(guard: (channel: string, spendsMoney: boolean, input: u
     };
   }
   const router = createIpcRouter(handlers as unknown as Handlers, {
-    guard: (channel, spec, input) => guard(channel, spec.spendsMoney === true, input),
+    guard: (channel, spec, input) => guard(channel, spec.confirmOnProduction === true, input),
   });
   return { router, handled };
 }
@@ -25,14 +25,14 @@ function routerWithGuard(guard: (channel: string, spendsMoney: boolean, input: u
 describe('router guard hook', () => {
   it('runs after input parsing and before the handler, with the parsed input', async () => {
     const seen: unknown[] = [];
-    const { router, handled } = routerWithGuard((channel, spendsMoney, input) =>
-      seen.push({ channel, spendsMoney, input }),
+    const { router, handled } = routerWithGuard((channel, confirmOnProduction, input) =>
+      seen.push({ channel, confirmOnProduction, input }),
     );
     expect(await router.dispatch('guard.probe', { profileId: 'p', confirmationToken: 't' }, ctx)).toMatchObject({
       ok: true,
     });
     expect(seen).toEqual([
-      { channel: 'guard.probe', spendsMoney: true, input: { profileId: 'p', confirmationToken: 't' } },
+      { channel: 'guard.probe', confirmOnProduction: true, input: { profileId: 'p', confirmationToken: 't' } },
     ]);
     expect(handled).toEqual(['guard.probe']);
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createConsoleCore, type ConsoleCore } from '../../../src/main/app/console-core.ts';
 import { startSimulator, DEMO_CLIENTS, type RunningSimulator } from '../../../src/main/simulator/index.ts';
-import { createMemoryVault } from '../../../src/main/vault/memory-vault.ts';
+import { createMemoryVault } from '../../../src/main/kernel/vault/memory-vault.ts';
 import type { Profile, ProfileList } from '../../../src/shared/contract/profiles.ts';
 import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { settingsFor } from './profiles-fixture.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseFailure, type DiagnosisContext } from '../../../src/main/profiles/connection-test/diagnose.ts';
-import { machineNetworkAddresses } from '../../../src/main/profiles/connection-test/network-addresses.ts';
-import { configuredProxy } from '../../../src/main/profiles/connection-test/proxy-settings.ts';
+import { diagnoseFailure, type DiagnosisContext } from '../../../src/main/areas/profiles/connection-test/diagnose.ts';
+import { machineNetworkAddresses } from '../../../src/main/areas/profiles/connection-test/network-addresses.ts';
+import { configuredProxy } from '../../../src/main/areas/profiles/connection-test/proxy-settings.ts';
 import type { HubbleFailure } from '../../../src/shared/hubble/failure.ts';
 
 const failure = (facts: Partial<HubbleFailure>): HubbleFailure => ({

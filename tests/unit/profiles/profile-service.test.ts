@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SIMULATOR_PROFILE_ID } from '../../../src/main/profiles/builtin-simulator.ts';
+import { SIMULATOR_PROFILE_ID } from '../../../src/main/kernel/profiles/builtin-simulator.ts';
 import type { Profile, ProfileList } from '../../../src/shared/contract/profiles.ts';
 import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { ctx, profilesFixture, removeDir, settingsFor, type ProfilesFixture } from './profiles-fixture.ts';

@@ -3,15 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { createIpcRouter, type Handlers, type IpcRouter } from '../../../src/main/ipc/router.ts';
-import type { EnvironmentBaseUrls } from '../../../src/main/profiles/base-url-policy.ts';
-import type { ConnectionTestOptions } from '../../../src/main/profiles/connection-test/run-connection-test.ts';
-import { runConnectionTest } from '../../../src/main/profiles/connection-test/run-connection-test.ts';
-import { createProfilesArea, type ProfilesArea } from '../../../src/main/profiles/profiles-area.ts';
+import type { EnvironmentBaseUrls } from '../../../src/main/kernel/profiles/base-url-policy.ts';
+import type { ConnectionTestOptions } from '../../../src/main/areas/profiles/connection-test/run-connection-test.ts';
+import { runConnectionTest } from '../../../src/main/areas/profiles/connection-test/run-connection-test.ts';
+import { createProfilesArea, type ProfilesArea } from '../../../src/main/areas/profiles/profiles-area.ts';
 import { appMigrations } from '../../../src/main/store/app-migrations/index.ts';
 import { openDatabase } from '../../../src/main/store/open-database.ts';
 import { listChannels } from '../../../src/shared/contract/index.ts';
-import { createMemoryVault } from '../../../src/main/vault/memory-vault.ts';
-import type { SecretVault } from '../../../src/main/vault/secret-vault.ts';
+import { createMemoryVault } from '../../../src/main/kernel/vault/memory-vault.ts';
+import type { SecretVault } from '../../../src/main/kernel/vault/secret-vault.ts';
 import {
   defaultProfileSettings,
   type CreatableEnvironment,

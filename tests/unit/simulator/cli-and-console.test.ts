@@ -5,7 +5,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConsoleCore, type ConsoleCore } from '../../../src/main/app/console-core.ts';
-import { createMemoryVault } from '../../../src/main/vault/memory-vault.ts';
+import { createMemoryVault } from '../../../src/main/kernel/vault/memory-vault.ts';
 import { DEMO_CLIENTS } from './kit.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');

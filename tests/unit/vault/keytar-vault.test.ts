@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/main/errors/app-error.ts';
-import { createKeytarVault, type KeytarApi } from '../../../src/main/vault/keytar-vault.ts';
-import { KEYCHAIN_SERVICE } from '../../../src/main/vault/secret-vault.ts';
+import { createKeytarVault, type KeytarApi } from '../../../src/main/kernel/vault/keytar-vault.ts';
+import { KEYCHAIN_SERVICE } from '../../../src/main/kernel/vault/secret-vault.ts';
 
 function fakeKeytar() {
   const entries = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffBodies } from '../../../src/main/webhooks/byte-diff.ts';
+import { diffBodies } from '../../../src/main/areas/webhooks/byte-diff.ts';
 import type { ByteDiff } from '../../../src/shared/webhooks/byte-diff.ts';
 
 const labels = { left: 'yours', right: 'signed' };

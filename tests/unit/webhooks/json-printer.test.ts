@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonLossless } from '../../../src/main/webhooks/json-lossless.ts';
-import { printJson, type JsonStyle } from '../../../src/main/webhooks/json-printer.ts';
+import { parseJsonLossless } from '../../../src/main/areas/webhooks/json-lossless.ts';
+import { printJson, type JsonStyle } from '../../../src/main/areas/webhooks/json-printer.ts';
 import { FIXTURE_IDS, fixture } from './openssl-hmac.ts';
 
 const style = (overrides: Partial<JsonStyle>): JsonStyle => ({

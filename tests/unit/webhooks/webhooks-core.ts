@@ -7,7 +7,7 @@ import type { Result } from '../../../src/shared/contract/result.ts';
 import type { Classification } from '../../../src/shared/webhooks/classification.ts';
 import type { SignedRequest } from '../../../src/shared/webhooks/signing.ts';
 import type { Verification } from '../../../src/shared/webhooks/verification.ts';
-import { createMemoryVault } from '../../../src/main/vault/memory-vault.ts';
+import { createMemoryVault } from '../../../src/main/kernel/vault/memory-vault.ts';
 import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 
 /** The real console core (profiles, vault, router) in a temp folder, with an in-memory keychain. */

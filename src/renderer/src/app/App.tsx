@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { NotBuiltYet } from '../pages/NotBuiltYet.tsx';
-import { useAppInfo } from '../stores/app-info.ts';
-import { useNavigation } from '../stores/navigation.ts';
-import { followProfileChanges, useProfiles } from '../stores/profiles.ts';
+import { NotBuiltYet } from '../components/NotBuiltYet.tsx';
+import { useAppInfo } from './app-info-store.ts';
+import { useNavigation } from './navigation-store.ts';
+import { followProfileChanges, useProfiles } from '../features/profiles/profiles-store.ts';
 import { areas } from './areas.ts';
 import { CommandPalette } from './CommandPalette.tsx';
 import { pages } from './pages.tsx';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { IdentifierKind, IdentifierResolution } from '../../../shared/contract/calls.ts';
 import { hubble } from '../hubble.ts';
-import { useCalls } from '../stores/calls.ts';
-import { useNavigation } from '../stores/navigation.ts';
+import { useCalls } from '../features/calls/calls-store.ts';
+import { useNavigation } from './navigation-store.ts';
 import { areas, type AreaId } from './areas.ts';
 
 type Entry =

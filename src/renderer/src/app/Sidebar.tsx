@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
-import { useNavigation } from '../stores/navigation.ts';
+import { useNavigation } from './navigation-store.ts';
 import { areas } from './areas.ts';
 
 /** Arrow keys move between areas, Home/End jump to the ends; Ctrl/Cmd+1…9 works from anywhere (see App). */

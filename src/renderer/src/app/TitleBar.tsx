@@ -1,7 +1,7 @@
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
 import { ProductionConfirmDialog } from '../components/ProductionConfirmDialog.tsx';
 import { ProfileSwitcher } from '../components/ProfileSwitcher.tsx';
-import { useProfiles } from '../stores/profiles.ts';
+import { useProfiles } from '../features/profiles/profiles-store.ts';
 import '../components/chrome.css';
 
 export function TitleBar() {

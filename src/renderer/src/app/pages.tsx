@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
-import { CallsPage } from '../pages/calls/CallsPage.tsx';
-import { DashboardPage } from '../pages/DashboardPage.tsx';
-import { ProfilesPage } from '../pages/ProfilesPage.tsx';
-import { WebhooksPage } from '../pages/webhooks/WebhooksPage.tsx';
+import { CallsPage } from '../features/calls/CallsPage.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { ProfilesPage } from '../features/profiles/ProfilesPage.tsx';
+import { WebhooksPage } from '../features/webhooks/WebhooksPage.tsx';
 import type { AreaId } from './areas.ts';
 
 /** The page component of each area that has one; the others show NotBuiltYet. */

@@ -3,7 +3,7 @@ import {
   confirmWithTypedName,
   useProductionConfirmation,
   type ConfirmationRequest,
-} from '../stores/production-confirmation.ts';
+} from './production-confirmation-store.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 /**

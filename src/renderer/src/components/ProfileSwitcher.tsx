@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Environment } from '../../../shared/contract/profiles.ts';
 import { hubble } from '../hubble.ts';
-import { refreshProfiles, useProfiles } from '../stores/profiles.ts';
+import { refreshProfiles, useProfiles } from '../features/profiles/profiles-store.ts';
 
 const ENVIRONMENT_NAMES: Record<Environment, string> = {
   simulator: 'simulated',

@@ -1,6 +1,6 @@
 import { hubble } from '../hubble.ts';
-import { useNavigation } from '../stores/navigation.ts';
-import { refreshProfiles, useProfiles } from '../stores/profiles.ts';
+import { useNavigation } from '../app/navigation-store.ts';
+import { refreshProfiles, useProfiles } from '../features/profiles/profiles-store.ts';
 
 /** First start: what the Simulator is and how to add a real profile. Dismissed once, remembered in app.db. */
 export function WelcomeBlock() {

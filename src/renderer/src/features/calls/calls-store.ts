@@ -1,0 +1,144 @@
+import { create } from 'zustand';
+import type {
+  CallDetail,
+  CallFilters,
+  CallSort,
+  CallSummary,
+  IdentifierResolution,
+} from '../../../../shared/contract/calls.ts';
+import { hubble } from '../../hubble.ts';
+
+/** Rows fetched per request while scrolling; the renderer never holds more than MAX_CACHED_PAGES of them. */
+export const PAGE_SIZE = 100;
+export const MAX_CACHED_PAGES = 30;
+/**
+ * The table scrolls over at most this many rows: beyond it the scroll area (rows × 28 px) outgrows the
+ * ~33.5 million px Chromium can lay out. The page says so and asks for narrower filters.
+ */
+export const MAX_SCROLL_ROWS = 1_150_000;
+
+export const DEFAULT_SORT: CallSort = { by: 'at', direction: 'desc' };
+
+interface CallsState {
+  filters: CallFilters;
+  sort: CallSort;
+  /** bumped on every new search, so answers to an older one are dropped */
+  generation: number;
+  total: number | null;
+  /** page index → rows; replaced (not mutated) so subscribers re-render */
+  pages: ReadonlyMap<number, CallSummary[]>;
+  loading: ReadonlySet<number>;
+  error: string | null;
+  /** calls recorded since the list was last loaded */
+  arrived: number;
+  selectedId: number | null;
+  detail: CallDetail | null;
+  detailError: string | null;
+
+  search(filters?: CallFilters, sort?: CallSort): Promise<void>;
+  setSort(sort: CallSort): Promise<void>;
+  ensureRows(first: number, last: number): Promise<void>;
+  rowAt(index: number): CallSummary | undefined;
+  select(id: number | null): Promise<void>;
+  noteArrivals(rows: number): void;
+  /** Jump to what a pasted identifier names (from the command palette). */
+  open(match: IdentifierResolution['matches'][number], value: string): Promise<void>;
+}
+
+const pageOf = (index: number) => Math.floor(index / PAGE_SIZE);
+
+/** Keeps the pages nearest to the ones in view; far ones are dropped and re-fetched if scrolled back to. */
+function trimmed(pages: Map<number, CallSummary[]>, around: number): Map<number, CallSummary[]> {
+  if (pages.size <= MAX_CACHED_PAGES) return pages;
+  const keep = [...pages.keys()].sort((a, b) => Math.abs(a - around) - Math.abs(b - around)).slice(0, MAX_CACHED_PAGES);
+  return new Map(keep.map((page) => [page, pages.get(page)!]));
+}
+
+export const useCalls = create<CallsState>((set, get) => {
+  const fetchPage = async (page: number, generation: number) => {
+    const { filters, sort } = get();
+    set((state) => ({ loading: new Set(state.loading).add(page) }));
+    const result = await hubble().calls.search({
+      filters,
+      sort,
+      offset: page * PAGE_SIZE,
+      limit: PAGE_SIZE,
+      includeTotal: false,
+    });
+    if (get().generation !== generation) return;
+    set((state) => {
+      const loading = new Set(state.loading);
+      loading.delete(page);
+      if (!result.ok) return { loading, error: result.error.message };
+      return { loading, pages: trimmed(new Map(state.pages).set(page, result.value.rows), page) };
+    });
+  };
+
+  return {
+    filters: {},
+    sort: DEFAULT_SORT,
+    generation: 0,
+    total: null,
+    pages: new Map(),
+    loading: new Set(),
+    error: null,
+    arrived: 0,
+    selectedId: null,
+    detail: null,
+    detailError: null,
+
+    async search(filters = get().filters, sort = get().sort) {
+      const generation = get().generation + 1;
+      set({ filters, sort, generation, pages: new Map(), loading: new Set([0]), error: null, arrived: 0 });
+      const result = await hubble().calls.search({ filters, sort, offset: 0, limit: PAGE_SIZE, includeTotal: true });
+      if (get().generation !== generation) return;
+      if (!result.ok) {
+        set({ loading: new Set(), error: result.error.message, total: 0 });
+        return;
+      }
+      set({ loading: new Set(), total: result.value.total, pages: new Map([[0, result.value.rows]]) });
+    },
+
+    setSort(sort) {
+      return get().search(get().filters, sort);
+    },
+
+    async ensureRows(first, last) {
+      const { generation, pages, loading, total } = get();
+      if (total === null) return;
+      const lastIndex = Math.min(last, total - 1);
+      const wanted: number[] = [];
+      for (let page = pageOf(Math.max(0, first)); page <= pageOf(lastIndex); page += 1)
+        if (!pages.has(page) && !loading.has(page)) wanted.push(page);
+      await Promise.all(wanted.map((page) => fetchPage(page, generation)));
+    },
+
+    rowAt(index) {
+      return get().pages.get(pageOf(index))?.[index % PAGE_SIZE];
+    },
+
+    async select(id) {
+      set({ selectedId: id, detail: null, detailError: null });
+      if (id === null) return;
+      const result = await hubble().calls.get({ id });
+      if (get().selectedId !== id) return;
+      if (result.ok) set({ detail: result.value });
+      else set({ detailError: result.error.message });
+    },
+
+    noteArrivals(rows) {
+      set((state) => ({ arrived: state.arrived + rows }));
+    },
+
+    async open(match, value) {
+      const filters: CallFilters =
+        match.kind === 'request-id'
+          ? { requestId: value }
+          : match.kind === 'order-id'
+            ? { orderId: value }
+            : { referenceId: value };
+      await get().search(filters, DEFAULT_SORT);
+      await get().select(match.callId);
+    },
+  };
+});
