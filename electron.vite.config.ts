@@ -1,6 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { devRendererCsp } from './src/main/security/csp.ts';
+
+// A fresh nonce per dev-server start: `npm run dev` runs under the renderer's CSP too (the packaged app gets
+// it from the app:// protocol).
+const devNonce = randomBytes(18).toString('base64');
 
 export default defineConfig({
   main: {
@@ -23,6 +29,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     plugins: [react()],
+    html: { cspNonce: devNonce },
+    server: { headers: { 'Content-Security-Policy': devRendererCsp(devNonce) } },
     build: {
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'undici';
-import { CallsService } from '../src/main/areas/calls/calls-service.ts';
+import { CallLogWriter } from '../src/main/kernel/call-log/call-log-writer.ts';
 import { createHubbleClient } from '../src/main/hubble/hubble-client.ts';
 import { DEMO_CLIENTS, startSimulator } from '../src/main/simulator/index.ts';
-import { ProfileStores } from '../src/main/store/profile-store.ts';
+import { ProfileDatabases } from '../src/main/store/profile-store.ts';
 
 const ROUNDS = Number(process.env['CLIENT_BENCH_ROUNDS'] ?? 20);
 const PER_ROUND = Number(process.env['CLIENT_BENCH_CALLS'] ?? 100);
@@ -24,8 +24,8 @@ const percentile = (values: number[], p: number) => {
 
 const sim = await startSimulator({ seed: 1 });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubble-bench-client-'));
-const stores = new ProfileStores(dataDir);
-const calls = new CallsService({ stores });
+const db = new ProfileDatabases(dataDir).open('simulator');
+const recorder = new CallLogWriter(db);
 const connection = {
   profileId: 'simulator',
   environment: 'simulator' as const,
@@ -33,7 +33,7 @@ const connection = {
   clientId: DEMO_CLIENTS.staging.clientId,
   clientSecret: async () => DEMO_CLIENTS.staging.clientSecret,
 };
-const client = createHubbleClient(connection, calls.recorder('simulator'));
+const client = createHubbleClient(connection, recorder);
 
 // The baseline logs in once by hand and then only sends requests: no parsing, no recording.
 const agent = new Agent({ keepAliveTimeout: 30_000 });
@@ -73,8 +73,8 @@ for (let round = 0; round < ROUNDS; round += 1) {
   for (let i = 0; i < PER_ROUND; i += 1) await time(bare, baseline);
   for (let i = 0; i < PER_ROUND; i += 1) await time(viaClient, measured);
 }
-calls.flush('simulator');
-const recorded = calls.search('simulator', { limit: 1 }).total!;
+recorder.flush();
+const recorded = (db.prepare('SELECT count(*) AS n FROM api_calls').get() as { n: number }).n;
 
 const p50b = percentile(baseline, 50);
 const p50c = percentile(measured, 50);
@@ -89,7 +89,7 @@ console.log(`ratio p50 (client / bare): ${(p50c / p50b).toFixed(3)}   goal ≤ 1
 
 await client.close();
 await agent.close();
-calls.close();
-stores.closeAll();
+recorder.close();
+db.close();
 await sim.close();
 fs.rmSync(dataDir, { recursive: true, force: true });

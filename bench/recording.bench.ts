@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { CallLogWriter, prepareCallInsert } from '../src/main/kernel/call-log/call-log-writer.ts';
 import { toCallRow } from '../src/main/kernel/call-log/call-row.ts';
 import type { CallRecord } from '../src/main/hubble/call-recorder.ts';
-import { ProfileStores } from '../src/main/store/profile-store.ts';
+import { ProfileDatabases } from '../src/main/store/profile-store.ts';
 
 const ROWS = Number(process.env['RECORDING_BENCH_ROWS'] ?? 60_000);
 const BATCH = 500;
@@ -124,13 +124,14 @@ function record(i: number, at: number): CallRecord {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hubble-bench-recording-'));
-const stores = new ProfileStores(dataDir);
+const databases = new ProfileDatabases(dataDir);
 const at = Date.UTC(2024, 0, 1);
 const records = Array.from({ length: ROWS }, (_, i) => record(i, at));
 
 // Baseline: the same rows, already redacted and shaped, inserted raw in batches.
 const rows = records.map((r) => toCallRow(r));
-const rawDb = stores.database('raw');
+const rawDb = databases.open('raw');
+const recordedDb = databases.open('recorded');
 const insert = prepareCallInsert(rawDb);
 const insertBatch = rawDb.transaction((batch: typeof rows) => {
   for (const row of batch) insert(row);
@@ -140,7 +141,7 @@ for (let i = 0; i < rows.length; i += BATCH) insertBatch(rows.slice(i, i + BATCH
 const rawSecs = (performance.now() - started) / 1000;
 
 // The recorder: record() per call as the client does, a flush per full batch.
-const writer = new CallLogWriter(stores.database('recorded'), {
+const writer = new CallLogWriter(recordedDb, {
   maxBatch: Number.MAX_SAFE_INTEGER,
   flushIntervalMs: 3_600_000,
 });
@@ -153,9 +154,8 @@ writer.flush();
 const recorderSecs = (performance.now() - started) / 1000;
 writer.close();
 
-const count = (profileId: string) =>
-  (stores.database(profileId).prepare('SELECT count(*) AS n FROM api_calls').get() as { n: number }).n;
-if (count('raw') !== ROWS || count('recorded') !== ROWS) throw new Error('row counts differ');
+const count = (db: typeof rawDb) => (db.prepare('SELECT count(*) AS n FROM api_calls').get() as { n: number }).n;
+if (count(rawDb) !== ROWS || count(recordedDb) !== ROWS) throw new Error('row counts differ');
 
 const rawRate = ROWS / rawSecs;
 const recorderRate = ROWS / recorderSecs;
@@ -166,5 +166,6 @@ console.log(`raw batched inserts:         ${Math.round(rawRate).toLocaleString('
 console.log(`recorder (redact + rollups): ${Math.round(recorderRate).toLocaleString('en-US')} rows/s`);
 console.log(`ratio (recorder / raw):      ${(recorderRate / rawRate).toFixed(3)}   goal ≥ 0.5`);
 
-stores.closeAll();
+rawDb.close();
+recordedDb.close();
 fs.rmSync(dataDir, { recursive: true, force: true });

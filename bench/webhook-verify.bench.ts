@@ -62,6 +62,7 @@ const fmt = (value: number) => Math.round(value).toLocaleString('en').padStart(9
 
 const service = createWebhookService({
   secrets: { webhookSecretFor: async () => null, otherProfiles: async () => [] },
+  auditSigning: () => {},
 });
 
 for (const size of [1024, 64 * 1024]) {

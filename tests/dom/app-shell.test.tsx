@@ -1,7 +1,8 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/app/App.tsx';
-import { areas } from '../../src/renderer/src/app/areas.ts';
+import { areas } from '../../src/renderer/src/app/area-registry.tsx';
+import { useNavigation } from '../../src/renderer/src/app/navigation-store.ts';
 import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
 import { installFakeHubble, simulatorOnlyProfiles } from './fake-hubble.ts';
 
@@ -20,6 +21,7 @@ function installAnswers(answers: Record<string, unknown>) {
 
 beforeEach(() => {
   window.location.hash = '';
+  useNavigation.setState({ area: 'dashboard' });
   useProfiles.setState({ list: null, error: null });
   installAnswers({
     'profiles.list': profiles,
@@ -82,6 +84,38 @@ describe('app shell', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Alerts' }));
     expect(await screen.findByRole('heading', { name: 'Alerts', level: 1 })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('not built yet');
+  });
+
+  it('opens on the Dashboard, which says it is not built yet, with the first-start welcome above the notice', async () => {
+    render(<App />);
+    expect(screen.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeTruthy();
+    const notice = screen.getByRole('status');
+    expect(notice.textContent).toContain('not built yet');
+    const welcome = await screen.findByRole('note', { name: 'Welcome' });
+    expect(welcome.compareDocumentPosition(notice) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(areas.find((area) => area.id === 'dashboard')?.ready).toBe(false);
+  });
+
+  it('gives every area not marked ready the not-built page, named and described by its registry entry', () => {
+    render(<App />);
+    const unbuilt = areas.filter((area) => !area.ready);
+    expect(unbuilt.map((area) => area.id)).toEqual(['dashboard', 'wallet', 'alerts', 'go-live']);
+    for (const area of unbuilt) {
+      fireEvent.click(
+        within(screen.getByRole('navigation', { name: 'Areas' })).getByRole('button', { name: area.label }),
+      );
+      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(area.label);
+      expect(screen.getByRole('main').textContent).toContain(area.purpose);
+      expect(screen.getByRole('status').textContent).toContain('not built yet');
+    }
+  });
+
+  it('tells version and data folder at the foot of the sidebar, on every page', async () => {
+    render(<App />);
+    fireEvent.click(screen.getByRole('button', { name: 'Orders' }));
+    const nav = screen.getByRole('navigation', { name: 'Areas' });
+    expect((await within(nav).findByText('9.9.9')).closest('summary')).toBeTruthy();
+    expect(within(nav).getByLabelText('About this console').textContent).toContain('/data');
   });
 
   it('moves focus through the sidebar with the arrow keys and wraps around', () => {

@@ -77,7 +77,7 @@ export function installCallsHubble(options: { total: number; overrides?: Record<
       const rows: CallSummary[] = [];
       for (let i = input.offset; i < Math.min(options.total, input.offset + input.limit); i += 1)
         rows.push(syntheticCall(i, options.total));
-      return { rows, offset: input.offset, total: input.includeTotal ? options.total : null };
+      return { rows, offset: input.offset, total: input.includeTotal ? options.total : null, snapshot: options.total };
     },
     'calls.get': (input: { id: number }) => detailOf(syntheticCall(options.total - input.id, options.total)),
     'calls.bundle': (input: { callId?: number }) => ({
@@ -103,7 +103,14 @@ export function installCallsHubble(options: { total: number; overrides?: Record<
       invocations
         .filter((call) => call.channel === 'calls.search')
         .map(
-          (call) => call.input as { filters: Record<string, unknown>; sort: unknown; offset: number; limit: number },
+          (call) =>
+            call.input as {
+              filters: Record<string, unknown>;
+              sort: unknown;
+              offset: number;
+              limit: number;
+              snapshot?: number;
+            },
         ),
   };
 }

@@ -69,6 +69,17 @@ describe('Calls page with a million calls', () => {
         .every((search) => search.offset % PAGE_SIZE === 0),
     ).toBe(true);
     expect(useCalls.getState().pages.size).toBeLessThanOrEqual(MAX_CACHED_PAGES);
+    // Deep pages ask main for the list the first page counted (keyset paging within one snapshot).
+    const deep = fake.searches().filter((search) => search.offset > 0);
+    expect(deep.length).toBeGreaterThan(0);
+    expect(deep.every((search) => search.snapshot === MILLION)).toBe(true);
+    // One time policy: the zone is named once in the header; each time shows ISO 8601 on hover.
+    expect(screen.getAllByRole('columnheader').map((header) => header.textContent)).toContainEqual(
+      expect.stringMatching(/^Time \(.+\)/),
+    );
+    const shownTime = screen.getByText(requestIdCell(543_215)).closest('[role=row]')!.querySelector('time')!;
+    expect(shownTime.getAttribute('title')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(shownTime.getAttribute('title')).toBe(shownTime.getAttribute('datetime'));
   });
 
   it('sorts in main when a sortable header is clicked', async () => {

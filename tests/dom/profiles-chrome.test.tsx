@@ -1,8 +1,8 @@
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TitleBar } from '../../src/renderer/src/app/TitleBar.tsx';
-import { WelcomeBlock } from '../../src/renderer/src/components/WelcomeBlock.tsx';
 import { ProfilesPage } from '../../src/renderer/src/features/profiles/ProfilesPage.tsx';
+import { WelcomeBlock } from '../../src/renderer/src/features/profiles/WelcomeBlock.tsx';
 import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
 import { defaultProfileSettings, type Profile, type ProfileList } from '../../src/shared/contract/profiles.ts';
 import { installFakeHubble } from './fake-hubble.ts';
@@ -207,5 +207,121 @@ describe('first-start welcome', () => {
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Dismiss' })));
     expect(main.calls.map((call) => call.channel)).toContain('profiles.dismissWelcome');
     await waitFor(() => expect(screen.queryByRole('note', { name: 'Welcome' })).toBeNull());
+  });
+});
+
+describe('production secrets', () => {
+  it('replaces a production secret only after the profile name is typed, passing main’s token', async () => {
+    const list = { activeProfileId: 'simulator', profiles: [simulator, production], welcomeDismissed: true };
+    const main = fakeMain(list, {
+      'guard.confirm': () => ({ token: 'secret-token', expiresAt: '2025-06-01T10:01:00.000Z' }),
+      'profiles.setSecret': () => ({ set: true, updatedAt: '2025-06-01T10:00:00.000Z' }),
+    });
+    await loaded(list);
+    render(
+      <>
+        <TitleBar />
+        <ProfilesPage />
+      </>,
+    );
+    const item = screen.getByRole('listitem', { name: 'Acme Production' });
+    await act(async () => fireEvent.click(within(item).getByRole('button', { name: 'Secrets & test' })));
+    const form = screen.getByRole('form', { name: 'Client secret' });
+    fireEvent.change(form.querySelector('input[type="password"]')!, { target: { value: 'prod-secret' } });
+    await act(async () => fireEvent.submit(form));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('Acme Production');
+    expect(main.calls.map((call) => call.channel)).not.toContain('profiles.setSecret');
+    fireEvent.change(screen.getByLabelText(/Type the profile name/), { target: { value: 'Acme Production' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Confirm on production' })));
+    await waitFor(() => expect(main.calls.some((call) => call.channel === 'profiles.setSecret')).toBe(true));
+    expect(main.calls.find((call) => call.channel === 'guard.confirm')?.input).toEqual({
+      profileId: 'prd',
+      operation: 'profiles.setSecret',
+      typedName: 'Acme Production',
+    });
+    expect(main.calls.find((call) => call.channel === 'profiles.setSecret')?.input).toEqual({
+      profileId: 'prd',
+      kind: 'clientSecret',
+      value: 'prod-secret',
+      confirmationToken: 'secret-token',
+    });
+  });
+});
+
+describe('times', () => {
+  const at = '2025-06-01T12:00:00.000Z';
+  const setLanguages = (languages: string[]) =>
+    Object.defineProperty(navigator, 'languages', { configurable: true, get: () => languages });
+  afterEach(() => Reflect.deleteProperty(navigator, 'languages'));
+
+  async function renderWithTimes() {
+    const stagingWithSecret = {
+      ...staging,
+      secrets: { clientSecret: { set: true, updatedAt: at }, webhookSecret: UNSET },
+    };
+    const list = { activeProfileId: 'stg', profiles: [simulator, stagingWithSecret], welcomeDismissed: true };
+    fakeMain(list, {
+      'audit.list': () => ({
+        entries: [
+          {
+            id: 1,
+            at,
+            user: 'ops',
+            action: 'secret.set',
+            profileId: 'stg',
+            profileName: 'Acme Staging',
+            details: {},
+          },
+        ],
+      }),
+    });
+    await loaded(list);
+    render(<ProfilesPage />);
+    const item = screen.getByRole('listitem', { name: 'Acme Staging' });
+    await act(async () => fireEvent.click(within(item).getByRole('button', { name: 'Secrets & test' })));
+    const secretTime = screen.getByTestId('clientSecret-status').querySelector('time')!;
+    const audit = screen.getByRole('table', { name: 'Audit entries' });
+    const auditTime = await waitFor(() => audit.querySelector('tbody time')!);
+    return { secretTime, auditTime };
+  }
+
+  it('shows secret and audit times in the operator’s locale, one format for both, ISO 8601 on hover', async () => {
+    setLanguages(['en-IN', 'en']);
+    const shown = await renderWithTimes();
+    expect(shown.secretTime.textContent).toMatch(/^1 Jun 2025, /);
+    expect(shown.auditTime.textContent).toMatch(/^1 Jun 2025, /);
+    expect(shown.secretTime.textContent!.startsWith(shown.auditTime.textContent!)).toBe(true);
+    for (const time of [shown.secretTime, shown.auditTime]) {
+      expect(time.getAttribute('title')).toBe(at);
+      expect(time.getAttribute('datetime')).toBe(at);
+    }
+
+    cleanup();
+    setLanguages(['de-DE']);
+    const german = await renderWithTimes();
+    expect(german.secretTime.textContent).toMatch(/^1\. Juni 2025, /);
+    expect(german.auditTime.textContent).toMatch(/^1\. Juni 2025, /);
+  });
+
+  it('copies a selected time as ISO 8601, and a wider selection as shown', async () => {
+    const { auditTime } = await renderWithTimes();
+    const copy = (target: Element) => {
+      const setData = vi.fn();
+      fireEvent.copy(target, { clipboardData: { setData } });
+      return setData;
+    };
+    const selectContentsOf = (node: Node) => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    };
+
+    selectContentsOf(auditTime);
+    expect(copy(auditTime)).toHaveBeenCalledWith('text/plain', at);
+
+    selectContentsOf(auditTime.closest('tr')!);
+    expect(copy(auditTime)).not.toHaveBeenCalled();
   });
 });

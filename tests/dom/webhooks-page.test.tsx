@@ -1,5 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ProductionConfirmDialog } from '../../src/renderer/src/components/ProductionConfirmDialog.tsx';
+import { useProductionConfirmation } from '../../src/renderer/src/components/production-confirmation-store.ts';
 import { WebhooksPage } from '../../src/renderer/src/features/webhooks/WebhooksPage.tsx';
 import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
 import { useWebhookSigning } from '../../src/renderer/src/features/webhooks/signing-store.ts';
@@ -110,6 +112,7 @@ beforeEach(() => {
   calls = installFakeHubble(answerFromTable).invocations;
   useWebhooks.setState(useWebhooks.getInitialState());
   useWebhookSigning.setState(useWebhookSigning.getInitialState());
+  useProductionConfirmation.setState({ pending: null });
   useProfiles.setState({
     error: null,
     list: {
@@ -260,7 +263,7 @@ describe('Webhooks → Signature debugger', () => {
 
 describe('Webhooks → Signing tool', () => {
   it('signs the body with the chosen profile and shows the signature, curl and raw headers', async () => {
-    answers['webhooks.sign'] = {
+    answers['webhooks.signWithProfile'] = {
       signature: 'c2lnbmF0dXJl',
       headerLine: 'X-Verify: c2lnbmF0dXJl',
       rawHeaders: 'POST /hook HTTP/1.1\r\nHost: localhost:3000\r\n\r\n',
@@ -276,16 +279,155 @@ describe('Webhooks → Signing tool', () => {
     fireEvent.change(within(region).getByLabelText('Endpoint URL'), {
       target: { value: 'http://localhost:3000/hook' },
     });
-    fireEvent.change(within(region).getByLabelText('Profile'), { target: { value: 'prod-1' } });
     fireEvent.click(within(region).getByRole('button', { name: 'Sign request' }));
     expect((await within(region).findByRole('status', { name: 'X-Verify' })).textContent).toBe('c2lnbmF0dXJl');
-    expect(lastCall('webhooks.sign')).toEqual({
+    expect(lastCall('webhooks.signWithProfile')).toEqual({
       body: { text: '{}' },
-      secret: { kind: 'profile', profileId: 'prod-1' },
+      profileId: 'simulator',
       url: 'http://localhost:3000/hook',
     });
     expect(within(region).getByLabelText('curl').textContent).toContain("--data-binary '{}'");
     expect(within(region).getByLabelText('Raw headers').textContent).toContain('POST /hook HTTP/1.1');
     expect(within(region).getByRole('button', { name: 'Copy curl' })).toBeTruthy();
+  });
+});
+
+const SIGNED = {
+  signature: 'c2lnbmF0dXJl',
+  headerLine: 'X-Verify: c2lnbmF0dXJl',
+  rawHeaders: 'POST /hook HTTP/1.1\r\n\r\n',
+  curl: "curl --data-binary '{}'",
+  curlBody: 'inline',
+  bodyFileName: null,
+  bodyBytes: 2,
+  notes: [],
+};
+
+describe('Webhooks → signing with a production profile', () => {
+  it('asks for the typed confirmation, then signs with the token main issued; a pasted secret goes to webhooks.sign', async () => {
+    answers['webhooks.signWithProfile'] = SIGNED;
+    answers['webhooks.sign'] = SIGNED;
+    answers['guard.confirm'] = { token: 'token-1', expiresAt: '2030-01-01T00:00:00Z' };
+    render(
+      <>
+        <WebhooksPage />
+        <ProductionConfirmDialog />
+      </>,
+    );
+    const region = screen.getByRole('region', { name: 'Signing tool' });
+    fireEvent.change(within(region).getByLabelText('Body to sign'), { target: { value: '{}' } });
+    fireEvent.change(within(region).getByLabelText('Profile'), { target: { value: 'prod-1' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Sign request' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(calls.some((call) => call.channel === 'webhooks.signWithProfile')).toBe(false);
+    fireEvent.change(within(dialog).getByLabelText(/Type the profile name/), { target: { value: 'Acme production' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm on production' }));
+    expect((await within(region).findByRole('status', { name: 'X-Verify' })).textContent).toBe('c2lnbmF0dXJl');
+    expect(lastCall('guard.confirm')).toEqual({
+      profileId: 'prod-1',
+      operation: 'webhooks.signWithProfile',
+      typedName: 'Acme production',
+    });
+    expect(lastCall('webhooks.signWithProfile')).toMatchObject({ profileId: 'prod-1', confirmationToken: 'token-1' });
+
+    fireEvent.click(within(region).getByRole('radio', { name: 'Pasted secret' }));
+    fireEvent.change(within(region).getByLabelText('Webhook secret'), { target: { value: 'whsec_pasted' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Sign request' }));
+    await waitFor(() => expect(lastCall('webhooks.sign')).toBeTruthy());
+    expect(lastCall('webhooks.sign')).toEqual({
+      body: { text: '{}' },
+      secret: { kind: 'pasted', value: 'whsec_pasted' },
+      url: 'http://localhost:3000/hubble-webhook',
+    });
+  });
+
+  it('says why no X-Verify is shown when main withholds it (a production profile’s stored secret)', async () => {
+    answers['webhooks.verify'] = { ...invalid, expectedSignature: null };
+    render(<WebhooksPage />);
+    const region = debuggerRegion();
+    fireEvent.change(within(region).getByLabelText('Raw body'), { target: { value: '{}' } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Verify signature' }));
+    await within(region).findByRole('status', { name: 'Verdict' });
+    expect(within(region).getByText(/not shown: it is made with a production profile's stored secret/)).toBeTruthy();
+  });
+});
+
+describe('Webhooks → a pasted secret’s invisible characters', () => {
+  it('keeps a trailing CR LF and tab, shows them as marks over a masked copy, and sends them', async () => {
+    render(<WebhooksPage />);
+    const region = debuggerRegion();
+    fireEvent.change(within(region).getByLabelText('Raw body'), { target: { value: '{}' } });
+    fireEvent.click(within(region).getByRole('radio', { name: 'Pasted secret' }));
+    const field = within(region).getByLabelText('Webhook secret');
+    expect(field.tagName).toBe('TEXTAREA');
+    fireEvent.change(field, { target: { value: ' whsec_ab\r\n\t' } });
+    const note = within(region).getByRole('note', { name: 'Invisible characters in the secret' });
+    expect(note.textContent).toContain('·••••••••␍␊⇥');
+    expect(within(note).getByText('Starts with a space (·).')).toBeTruthy();
+    expect(within(note).getByText('Ends with a carriage return, a line feed (newline) and a tab (␍␊⇥).')).toBeTruthy();
+    expect(note.textContent).not.toContain('whsec_ab');
+    fireEvent.click(within(region).getByRole('button', { name: 'Verify signature' }));
+    await within(region).findByRole('status', { name: 'Verdict' });
+    expect(lastCall('webhooks.verify').secret).toEqual({ kind: 'pasted', value: ' whsec_ab\r\n\t' });
+  });
+
+  it('says so when a pasted secret has none', () => {
+    render(<WebhooksPage />);
+    const region = debuggerRegion();
+    fireEvent.click(within(region).getByRole('radio', { name: 'Pasted secret' }));
+    fireEvent.change(within(region).getByLabelText('Webhook secret'), { target: { value: 'whsec_clean' } });
+    expect(within(region).queryByRole('note', { name: 'Invisible characters in the secret' })).toBeNull();
+    expect(within(region).getByText('No invisible characters in the pasted secret.')).toBeTruthy();
+  });
+});
+
+/**
+ * The page's stylesheet as written. The DOM project does not process CSS imports (they come back empty), and
+ * the renderer's types have no Node, so the file is read through a Node module typed here alone.
+ */
+async function pageStylesheet(): Promise<string> {
+  const fs = (await import(/* @vite-ignore */ `node:${'fs'}`)) as {
+    readFileSync(file: string, encoding: 'utf8'): string;
+  };
+  const { cwd } = (await import(/* @vite-ignore */ `node:${'process'}`)) as { cwd(): string };
+  return fs.readFileSync(`${cwd()}/src/renderer/src/features/webhooks/webhooks.css`, 'utf8');
+}
+
+describe('Webhooks → evidence wraps like text', () => {
+  it('breaks prose at spaces and only overlong tokens anywhere (the page’s own stylesheet)', async () => {
+    const style = document.createElement('style');
+    style.textContent = await pageStylesheet();
+    document.head.append(style);
+    try {
+      answers['webhooks.verify'] = {
+        ...invalid,
+        findings: [
+          {
+            code: 'NO_EXPLANATION',
+            title: 'Body or secret differs',
+            message: 'Nothing explains it.',
+            evidence: [
+              {
+                label: 'Checked',
+                value: 'the exact 36 bytes with the pasted secret; 406 re-serialised forms of the JSON',
+              },
+            ],
+            fix: 'Capture the raw body.',
+          },
+        ],
+      };
+      render(<WebhooksPage />);
+      const region = debuggerRegion();
+      fireEvent.change(within(region).getByLabelText('Raw body'), { target: { value: '{}' } });
+      fireEvent.click(within(region).getByRole('button', { name: 'Verify signature' }));
+      const evidence = within(await within(region).findByLabelText('Evidence for NO_EXPLANATION')).getByRole(
+        'definition',
+      );
+      const computed = getComputedStyle(evidence);
+      expect(computed.wordBreak).toBe('normal');
+      expect(computed.overflowWrap).toBe('anywhere');
+    } finally {
+      style.remove();
+    }
   });
 });

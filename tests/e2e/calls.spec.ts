@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { repoRoot, startHarness, type Harness } from '../fixtures/harness.ts';
 
 let harness: Harness;
@@ -10,6 +10,26 @@ test.beforeAll(async () => {
 test.afterAll(async () => harness.close());
 
 const screenshot = (name: string) => path.join(repoRoot, 'docs/screenshots', `${name}.png`);
+
+/** The cell lies wholly inside the viewport and shows its whole text (nothing cut by an ellipsis). */
+async function expectFullyOnScreen(page: Page, cell: Locator) {
+  const box = await cell.boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box).not.toBeNull();
+  expect(box!.x).toBeGreaterThanOrEqual(0);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
+  expect(await cell.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
+}
+
+/** Pastes an id into the command palette and opens what it names. */
+async function openByPaste(page: Page, value: string) {
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Go to anything' });
+  await palette.getByRole('combobox').fill(value);
+  await expect(palette.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Call detail' }).getByTestId('detail-request-id')).toBeVisible();
+}
 
 async function openCalls(page: Page) {
   await page.goto(`${harness.url}#/calls`);
@@ -23,7 +43,8 @@ test('generate sample traffic, find a call by a pasted X-REQUEST-ID, open it and
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(harness.url).origin });
   await page.setViewportSize({ width: 1600, height: 1000 });
   await openCalls(page);
-  await expect(page.getByRole('status', { name: 'Calls found' })).toHaveText('0 calls');
+  // A fresh console has only its own start-up calls (the first catalog sync), never an order.
+  await expect(page.getByRole('status', { name: 'Calls found' })).toHaveText(/^\d calls?$/);
 
   await page.getByRole('button', { name: 'Generate sample traffic' }).click();
   await expect(page.getByText(/^Recorded \d+ calls \(\d+ orders\)/)).toBeVisible();
@@ -32,8 +53,14 @@ test('generate sample traffic, find a call by a pasted X-REQUEST-ID, open it and
   await page.screenshot({ path: screenshot('calls-sample-traffic') });
 
   // What a support agent has: an X-REQUEST-ID from a ticket (here: the call that hit E150).
-  const failed = harness.core.calls.calls.search('simulator', { filters: { errorId: 'E150' } }).rows[0]!;
-  const sent = (await (await fetch(`${harness.core.simulator!.baseUrl}/__sim/requests`)).json()) as {
+  const log = harness.core.kernel.scopes.get('simulator');
+  log.recorder.flush();
+  const failed = log.db
+    .prepare(
+      "SELECT request_id AS requestId, reference_id AS referenceId FROM api_calls WHERE error_id = 'E150' ORDER BY id DESC",
+    )
+    .get() as { requestId: string; referenceId: string };
+  const sent = (await (await fetch(`${harness.core.kernel.simulator.baseUrl()}/__sim/requests`)).json()) as {
     requests: { requestId: string; status: number }[];
   };
   expect(sent.requests.find((request) => request.requestId === failed.requestId)?.status).toBe(400);
@@ -63,7 +90,7 @@ test('generate sample traffic, find a call by a pasted X-REQUEST-ID, open it and
   const bundle = await page.evaluate(() => navigator.clipboard.readText());
   expect(bundle).toContain(`X-REQUEST-ID:   ${failed.requestId}`);
   expect(bundle).toContain('Environment:    simulator');
-  expect(bundle).toContain(`Base URL:       ${harness.core.simulator!.baseUrl}`);
+  expect(bundle).toContain(`Base URL:       ${harness.core.kernel.simulator.baseUrl()}`);
   expect(bundle).toContain(`Reference ID:   ${failed.referenceId}`);
   expect(bundle).toContain('Error:          E150 DENOMINATION_NOT_AVAILABLE');
   expect(bundle).toMatch(/Timestamp: +\d{4}-\d\d-\d\dT[\d:.]+Z {2}\(.+ GMT[+-]\d\d:\d\d \(.+\)\)/);
@@ -72,6 +99,50 @@ test('generate sample traffic, find a call by a pasted X-REQUEST-ID, open it and
 
   await detail.getByRole('button', { name: 'Copy X-REQUEST-ID' }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(failed.requestId);
+});
+
+test('with the detail panel open at 1280 and 1440 px, the identifier searched for and the outcome stay on screen', async ({
+  page,
+}) => {
+  const log = harness.core.kernel.scopes.get('simulator');
+  const newest = (where: string) => {
+    log.recorder.flush();
+    return log.db
+      .prepare(
+        `SELECT request_id AS requestId, order_id AS orderId, reference_id AS referenceId FROM api_calls WHERE ${where} ORDER BY id DESC`,
+      )
+      .get() as { requestId: string; orderId: string; referenceId: string } | undefined;
+  };
+  if (!newest("error_id = 'E150'")) {
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await openCalls(page);
+    await page.getByRole('button', { name: 'Generate sample traffic' }).click();
+    await expect(page.getByText(/^Recorded \d+ calls/)).toBeVisible();
+  }
+  const failed = newest("error_id = 'E150'")!;
+  const placed = newest("method = 'POST' AND outcome = 'ok' AND order_id IS NOT NULL")!;
+  const cases = [
+    { paste: `X-REQUEST-ID: ${failed.requestId}`, header: 'X-REQUEST-ID', value: failed.requestId },
+    { paste: failed.referenceId, header: 'Reference ID', value: failed.referenceId },
+    { paste: placed.orderId, header: 'Order ID', value: placed.orderId },
+  ];
+  for (const width of [1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await openCalls(page);
+    for (const { paste, header, value } of cases) {
+      await openByPaste(page, paste);
+      const table = page.getByRole('table', { name: 'Calls' });
+      await expect(table.getByRole('columnheader', { name: header })).toBeVisible();
+      const row = table.locator('[role=row][aria-selected=true]');
+      await expect(row.locator('.calls-table__cell--identifier')).toHaveText(value);
+      await expectFullyOnScreen(page, row.locator('.calls-table__cell--identifier'));
+      await expectFullyOnScreen(page, row.locator('.calls-table__cell--outcome'));
+      await expectFullyOnScreen(page, row.locator('.calls-table__cell--at'));
+      await expectFullyOnScreen(page, page.getByRole('complementary', { name: 'Call detail' }));
+    }
+    await openByPaste(page, `X-REQUEST-ID: ${failed.requestId}`);
+    await page.screenshot({ path: screenshot(`calls-detail-${width}`) });
+  }
 });
 
 /** A fast raw insert straight into the profile's WAL database, as a long-running install would have accumulated. */
@@ -111,8 +182,9 @@ function seedCalls(file: string, count: number): void {
 test('a million calls scroll like a hundred: the renderer holds only the rows near the viewport', async ({ page }) => {
   test.setTimeout(180_000);
   const MILLION = 1_000_000;
-  harness.core.calls.calls.flush('simulator');
-  const before = harness.core.calls.calls.search('simulator', { limit: 1 }).total!;
+  const log = harness.core.kernel.scopes.get('simulator');
+  log.recorder.flush();
+  const before = (log.db.prepare('SELECT count(*) AS n FROM api_calls').get() as { n: number }).n;
   seedCalls(path.join(harness.dataDir, 'profiles', 'simulator.db'), MILLION);
 
   await page.setViewportSize({ width: 1600, height: 1000 });

@@ -56,6 +56,13 @@ async function setSecret(page: Page, profileName: string, kind: 'Client secret' 
   const form = item.getByRole('form', { name: kind });
   await form.locator('input[type="password"]').fill(value);
   await form.getByRole('button', { name: /Save|Replace/ }).click();
+  if (profileName.endsWith('Production')) {
+    // A production secret decides which account real orders spend from: the typed-name confirmation first.
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/Type the profile name/).fill(profileName);
+    await dialog.getByRole('button', { name: 'Confirm on production' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
   await expect(
     form.getByTestId(kind === 'Client secret' ? 'clientSecret-status' : 'webhookSecret-status'),
   ).toContainText('Set');
@@ -107,8 +114,8 @@ test('staging and production profiles: secrets in the keychain, switching, the r
     .screenshot({ path: screenshot('profiles-connection-401') });
   await setSecret(page, 'Acme Production', 'Client secret', DEMO_CLIENTS.production.clientSecret);
   expect(
-    await core.profiles
-      .connectionFor(core.profiles.list().profiles.find((profile) => profile.name === 'Acme Production')!.id)
+    await core.kernel.credentials
+      .connectionFor(core.kernel.profiles.all().find((profile) => profile.name === 'Acme Production')!.id)
       .clientSecret(),
   ).toBe(DEMO_CLIENTS.production.clientSecret);
 

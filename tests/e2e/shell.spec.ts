@@ -80,9 +80,12 @@ test('the shell shows the Simulator profile, every area, and moves by keyboard',
   ]) {
     await expect(nav.getByRole('button', { name: label, exact: true })).toBeVisible();
   }
+  // No dashboard yet: the start page says so, with the first-start welcome above the notice.
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
   await expect(page.getByRole('note', { name: 'Welcome' })).toContainText('Simulator');
-  await expect(page.getByLabel('About this console')).toContainText(harness.dataDir);
+  await expect(page.getByRole('main').getByRole('status')).toContainText('not built yet');
+  await nav.getByText('Version').click();
+  await expect(nav.getByLabel('About this console')).toContainText(harness.dataDir);
   await page.screenshot({ path: screenshot('shell-dashboard'), fullPage: true });
 
   await page.keyboard.press('Control+8');
@@ -94,9 +97,32 @@ test('the shell shows the Simulator profile, every area, and moves by keyboard',
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Orders', level: 1 })).toBeVisible();
-  await expect(page.getByRole('status')).toContainText('not built yet');
+  await expect(page.getByRole('status', { name: 'Orders found' })).toBeVisible();
   await page.goBack();
   await expect(page.getByRole('heading', { name: 'Profiles', level: 1 })).toBeVisible();
+});
+
+test('starts without a console error or a failed request, with its own icon', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()}: ${response.url()}`);
+  });
+  await page.goto(harness.url);
+  await expect(page.getByRole('banner').getByLabel('Active profile')).toContainText('Simulator');
+  await expect(page.getByRole('navigation', { name: 'Areas' }).getByText('Version')).toBeVisible();
+
+  const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? null);
+  expect(icon).not.toBeNull();
+  const served = await page.request.get(icon!);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toBe('image/svg+xml');
+  expect(await served.text()).toContain('<svg');
+  expect(problems).toEqual([]);
 });
 
 test('follows the OS colour scheme', async ({ browser }) => {

@@ -64,9 +64,9 @@ describe('keytar vault on a real Secret Service', () => {
     const second = createConsoleCore({ dataDir, shell: 'browser-harness', version: 'test' });
     await second.start();
     try {
-      const again = second.profiles.get(profile.id);
+      const again = second.kernel.profiles.get(profile.id);
       expect(again.secrets.clientSecret).toEqual(status);
-      expect(await second.profiles.connectionFor(profile.id).clientSecret()).toBe('RESTART-SECRET-7f3a');
+      expect(await second.kernel.credentials.connectionFor(profile.id).clientSecret()).toBe('RESTART-SECRET-7f3a');
       expect(await createKeytarVault().get(profile.id, 'clientSecret')).toBe('RESTART-SECRET-7f3a');
       for (const file of fs.readdirSync(dataDir, { recursive: true }) as string[]) {
         const full = path.join(dataDir, file);

@@ -1,126 +1,74 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { AppInfo } from '../../shared/contract/app.ts';
-import { createCallsArea, type CallsArea } from '../areas/calls/calls-area.ts';
-import { EventBus } from '../kernel/event-bus.ts';
-import { createIpcRouter, type IpcRouter } from '../ipc/router.ts';
-import type { EnvironmentBaseUrls } from '../kernel/profiles/base-url-policy.ts';
-import { createProfilesArea } from '../areas/profiles/profiles-area.ts';
-import type { ProfileService } from '../kernel/profiles/profile-service.ts';
-import { runConnectionTest } from '../areas/profiles/connection-test/run-connection-test.ts';
-import { appMigrations } from '../store/app-migrations/index.ts';
-import { openDatabase } from '../store/open-database.ts';
-import { startSimulator, type RunningSimulator } from '../simulator/index.ts';
-import { ProfileStores } from '../store/profile-store.ts';
-import type { SecretVault } from '../kernel/vault/secret-vault.ts';
-import { createProfileSecretSource } from '../areas/webhooks/profile-secret-source.ts';
-import { createWebhookHandlers } from '../areas/webhooks/webhook-handlers.ts';
-import { createWebhookService } from '../areas/webhooks/webhook-service.ts';
-import { createAppHandlers } from '../areas/app/app-handlers.ts';
+import { alertsArea } from '../areas/alerts/alerts-area.ts';
+import { appArea } from '../areas/app/app-area.ts';
+import { auditArea } from '../areas/audit/audit-area.ts';
+import { callsArea } from '../areas/calls/calls-area.ts';
+import { catalogArea } from '../areas/catalog/catalog-area.ts';
+import type { AreaDefinition } from '../areas/define-area.ts';
+import { guardArea } from '../areas/guard/guard-area.ts';
+import { logImportArea } from '../areas/log-import/log-import-area.ts';
+import { metricsArea } from '../areas/metrics/metrics-area.ts';
+import { ordersArea } from '../areas/orders/orders-area.ts';
+import type { ConnectionTestOptions } from '../areas/profiles/connection-test/run-connection-test.ts';
+import { profilesArea } from '../areas/profiles/profiles-area.ts';
+import { receiverArea } from '../areas/receiver/receiver-area.ts';
+import { walletArea } from '../areas/wallet/wallet-area.ts';
+import { webhooksArea } from '../areas/webhooks/webhooks-area.ts';
+import { createIpcRouter, type Handlers, type IpcRouter } from '../ipc/router.ts';
+import { createKernel, type Kernel, type KernelOptions } from '../kernel/kernel.ts';
 import { describeRuntime } from './runtime-info.ts';
 
-export interface ConsoleCoreOptions {
-  dataDir: string;
+export interface ConsoleCoreOptions extends KernelOptions {
   shell: AppInfo['shell'];
   version: string;
-  onUnexpectedError?: (where: string, error: unknown) => void;
-  /** Profile secrets live in the OS keychain (keytar) unless a test injects another vault. */
-  vault?: SecretVault;
-  /** Tests only: point the staging/production profiles at a local simulator. */
-  environmentBaseUrls?: EnvironmentBaseUrls;
+  /** Tests only: shorter timeouts or fixed addresses for the connection test. */
+  connectionTest?: Omit<ConnectionTestOptions, 'recorder'>;
 }
 
 export interface ConsoleCore {
   readonly router: IpcRouter;
-  readonly events: EventBus;
-  /** Profiles, the active profile, connectionFor(profileId) and onActiveProfileChanged for per-profile services. */
-  readonly profiles: ProfileService;
-  /** Hubble clients per profile and the call log (their recorder). */
-  readonly calls: CallsArea;
-  /** The embedded Hubble simulator behind the built-in Simulator profile, while the core runs. */
-  readonly simulator: RunningSimulator | null;
+  readonly kernel: Kernel;
+  readonly events: Kernel['events'];
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The console's feature areas. Adding an area is adding it here (docs/architecture.md, "Adding an area"). */
+const consoleAreas = (info: AppInfo, options: ConsoleCoreOptions): readonly AreaDefinition[] => [
+  appArea(info),
+  profilesArea(options.connectionTest),
+  guardArea,
+  auditArea,
+  callsArea,
+  ordersArea,
+  catalogArea,
+  webhooksArea,
+  receiverArea,
+  logImportArea,
+  metricsArea,
+  walletArea,
+  alertsArea,
+];
 
 /**
  * The composition root of main, free of Electron: the Electron shell and the browser harness both build
  * the console from here, so they serve the same contract with the same services.
  */
 export function createConsoleCore(options: ConsoleCoreOptions): ConsoleCore {
-  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const events = new EventBus();
+  const kernel = createKernel(options);
   const info = describeRuntime(options.shell, options.version, options.dataDir);
-  const appDb = openDatabase(path.join(options.dataDir, 'app.db'), appMigrations);
-  const profileStores = new ProfileStores(options.dataDir);
-  let simulator: RunningSimulator | null = null;
-  let stopFollowingProfile = () => {};
-  // The embedded simulator runs once the Simulator profile is (or becomes) active, and then until quit, so
-  // switching back to it keeps its state.
-  const startSimulatorIfActive = async (profile: { environment: string }) => {
-    if (profile.environment === 'simulator') simulator ??= await startSimulator();
-  };
-  const profilesArea = createProfilesArea({
-    appDb,
-    dataDir: options.dataDir,
-    vault: options.vault,
-    simulatorBaseUrl: () => simulator?.baseUrl ?? 'embedded',
-    environmentBaseUrls: options.environmentBaseUrls,
-    testConnection: (profiles, profileId) =>
-      runConnectionTest(profiles.connectionFor(profileId), { recorder: callsArea.calls.recorder(profileId) }),
-    onProfilesChanged: (list) => {
-      // A secret set or cleared changes what the call log must strip by value.
-      callsArea.refreshSecrets();
-      events.emit('profiles.changed', list);
-    },
-    onListenerError: options.onUnexpectedError,
-    deleteProfileData: (profileId) => callsArea.deleteProfileData(profileId),
-  });
-  const callsArea = createCallsArea({
-    stores: profileStores,
-    events,
-    activeProfileId: () => profilesArea.profiles.activeProfileId(),
-    connectionFor: (profileId) => profilesArea.profiles.connectionFor(profileId),
-    simulatorBaseUrl: () => simulator?.baseUrl ?? null,
-    secretValues: async (profileId) => [await profilesArea.profiles.secretFor(profileId, 'webhookSecret')],
-    audit: (entry) => profilesArea.audit.record(entry),
-    onError: options.onUnexpectedError,
-  });
-  const router = createIpcRouter(
-    {
-      app: createAppHandlers(info),
-      ...profilesArea.handlers,
-      ...callsArea.handlers,
-      webhooks: createWebhookHandlers(
-        createWebhookService({
-          secrets: createProfileSecretSource(profilesArea.profiles),
-          auditSigning: ({ profileId, bytes, url }) =>
-            profilesArea.audit.record({ action: 'webhooks.signed', profileId, details: { bytes, url } }),
-        }),
-      ),
-    },
-    { onUnexpectedError: options.onUnexpectedError, guard: profilesArea.guard },
-  );
+  const areas = consoleAreas(info, options).map((area) => ({ name: area.name, ...area.create(kernel) }));
+  for (const area of areas) if (area.perProfile) kernel.scopes.contribute(area.name, area.perProfile);
+  const handlers = Object.assign({}, ...areas.map((area) => area.handlers)) as Handlers;
+  const router = createIpcRouter(handlers, { onUnexpectedError: options.onUnexpectedError, guard: kernel.guard });
   return {
     router,
-    events,
-    profiles: profilesArea.profiles,
-    calls: callsArea,
-    get simulator() {
-      return simulator;
-    },
-    async start() {
-      await startSimulatorIfActive(profilesArea.profiles.active());
-      stopFollowingProfile = profilesArea.profiles.onActiveProfileChanged((active) => startSimulatorIfActive(active));
-    },
+    kernel,
+    events: kernel.events,
+    start: () => kernel.start(),
     async stop() {
-      stopFollowingProfile();
-      // Queued call records (a place-order outcome among them) reach SQLite before anything else closes.
-      await callsArea.close();
-      await simulator?.close();
-      simulator = null;
-      profileStores.closeAll();
-      appDb.close();
+      await kernel.stop();
+      for (const area of [...areas].reverse()) await area.close?.();
     },
   };
 }

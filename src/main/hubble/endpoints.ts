@@ -75,6 +75,8 @@ export interface ProductQuery {
   category?: string;
   pageNo?: number;
   limit?: number;
+  /** an opaque string `nextCursor` sent back as it came (some servers page that way; hubble-api.md §5.1) */
+  cursor?: string;
 }
 
 export function listProductsSpec(query: ProductQuery = {}): RequestSpec<BrandList> {

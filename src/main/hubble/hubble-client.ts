@@ -4,11 +4,12 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Pool } from 'undici';
 import type { Brand } from '../../shared/hubble/brand.ts';
 import type { BrandList } from '../../shared/hubble/brand-list.ts';
+import type { ErrorBody } from '../../shared/hubble/error-body.ts';
 import { explainFailure } from '../../shared/hubble/explain-failure.ts';
 import type { CallOutcomeKind, FailureKind, HubbleFailure, TimeoutPhase } from '../../shared/hubble/failure.ts';
 import type { Order, PlaceOrderRequest, Voucher } from '../../shared/hubble/order.ts';
 import type { WalletBalance } from '../../shared/hubble/wallet.ts';
-import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.ts';
+import { backoffDelay, DEFAULT_BACKOFF, rateLimitDelay, type BackoffPolicy } from './backoff.ts';
 import type { CallRecorder } from './call-recorder.ts';
 import { classifyResponse, type HttpAnswer } from './classify-response.ts';
 import { classifyTransportError } from './classify-transport-error.ts';
@@ -27,6 +28,7 @@ import {
   type RequestSpec,
 } from './endpoints.ts';
 import type { CallMeta, HubbleResult } from './hubble-result.ts';
+import { retryAfterMs } from './retry-after.ts';
 import { TokenCache, type LoginAttempt } from './token-cache.ts';
 
 export interface HubbleTimeouts {
@@ -75,12 +77,27 @@ type Attempt<T> =
       requestId: string;
       httpStatus: number | null;
       latencyMs: number;
+      /** what the answer's Retry-After header asked for, in ms */
+      retryAfterMs: number | null;
     };
 
 const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 /** Tokens are remembered (to redact them wherever they appear) only this many at a time. */
 const REMEMBERED_TOKENS = 4;
 const RETRY_KINDS = new Set<FailureKind>(['server', 'timeout', 'network']);
+
+/**
+ * Whether a failed answer to a call with side effects (place-order) leaves its outcome unknown. A 5xx or an
+ * unreadable 2xx may follow a committed order. So may a 4xx without Hubble's error body: a proxy or gateway
+ * can answer after it forwarded the request, so only Hubble's own error body proves the order was refused.
+ * 401 and 403 stay refusals (credentials and IP are checked before an order is taken; a 401 is re-logged in).
+ */
+function answerMayHideSideEffect(kind: FailureKind, status: number, hubbleError: ErrorBody | null): boolean {
+  if (kind === 'server') return true;
+  if (status < 300) return kind === 'invalid-response';
+  if (status === 401 || status === 403) return false;
+  return status < 500 && hubbleError === null;
+}
 
 function splitBaseUrl(baseUrl: string): { origin: string; prefix: string } {
   const url = new URL(baseUrl);
@@ -161,10 +178,12 @@ export function createHubbleClient(
     const started = performance.now();
     let answer: HttpAnswer | null = null;
     let httpStatus: number | null = null;
+    let retryAfter: number | null = null;
     let transportError: unknown = null;
     try {
       const response = await pool.request({ path: `${prefix}${spec.path}`, method: spec.method, headers, body });
       httpStatus = response.statusCode;
+      retryAfter = retryAfterMs(response.headers['retry-after'], now());
       const text = await response.body.text();
       answer = { status: response.statusCode, contentType: String(response.headers['content-type'] ?? ''), text };
     } catch (error) {
@@ -184,9 +203,15 @@ export function createHubbleClient(
       } else {
         const body = classified.errorBody;
         // A RESOURCE_NOT_FOUND on login means the clientId is unknown in this environment: a credentials problem.
-        const kind = spec.auth === false && classified.kind === 'not-found' ? 'auth' : classified.kind;
-        const lost = spec.sideEffects && (kind === 'server' || (kind === 'invalid-response' && answer.status < 300));
-        const outcome = lost ? 'unknown' : 'failed';
+        const classifiedKind = spec.auth === false && classified.kind === 'not-found' ? 'auth' : classified.kind;
+        const outcome =
+          spec.sideEffects && answerMayHideSideEffect(classifiedKind, answer.status, body) ? 'unknown' : 'failed';
+        // A bodiless 404 or 429 that may hide an order is not Hubble's word: report it as the unreadable answer it is.
+        const notHubbles = outcome === 'unknown' && answer.status >= 400 && answer.status < 500;
+        const kind = notHubbles ? 'invalid-response' : classifiedKind;
+        const detail = notHubbles
+          ? (classified.detail ?? `HTTP ${answer.status} without Hubble's error body`)
+          : classified.detail;
         const failure = buildFailure(
           spec,
           requestId,
@@ -198,11 +223,11 @@ export function createHubbleClient(
             hubbleMessage: body?.message ?? null,
             serverRequestId: body?.requestId ?? null,
             timeoutPhase: null,
-            detail: classified.detail,
+            detail,
           },
           outcome,
         );
-        result = { outcome, failure, requestId, httpStatus, latencyMs };
+        result = { outcome, failure, requestId, httpStatus, latencyMs, retryAfterMs: retryAfter };
       }
     } else {
       const problem = classifyTransportError(transportError);
@@ -222,7 +247,7 @@ export function createHubbleClient(
         },
         outcome,
       );
-      result = { outcome, failure, requestId, httpStatus, latencyMs };
+      result = { outcome, failure, requestId, httpStatus, latencyMs, retryAfterMs: null };
     }
 
     recorder.record({
@@ -313,6 +338,15 @@ export function createHubbleClient(
         await sleep(backoffDelay(retries, policy, options.random));
         retries += 1;
         continue;
+      }
+      // Only GETs (retryable) wait out a rate limit; a place-order is never resent, limited or not.
+      if (spec.retryable && result.failure.kind === 'rate-limit' && retries < policy.maxRetries) {
+        const wait = rateLimitDelay(retries, result.retryAfterMs, policy, options.random);
+        if (wait !== null) {
+          await sleep(wait);
+          retries += 1;
+          continue;
+        }
       }
       return { outcome: result.outcome, failure: result.failure, call: metaOf(result, requestIds, startedAt) };
     }

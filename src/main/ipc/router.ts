@@ -42,6 +42,26 @@ export interface RouterOptions {
   guard?: (channel: string, spec: OperationSpec, input: unknown) => void | Promise<void>;
 }
 
+/**
+ * True when every string in the input (keys included) is well-formed Unicode. A lone surrogate cannot be
+ * encoded as UTF-8, so it would fail later, deep inside a URL or a file write, instead of as bad input now.
+ */
+export function isWellFormedInput(input: unknown): boolean {
+  const pending: unknown[] = [input];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) return false;
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (!key.isWellFormed()) return false;
+        pending.push(child);
+      }
+    }
+  }
+  return true;
+}
+
 const issuesOf = (error: z.ZodError) =>
   error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 
@@ -65,6 +85,9 @@ export function createIpcRouter(handlers: Handlers, options: RouterOptions = {})
     async dispatch(channel, rawInput, ctx) {
       const entry = table.get(channel);
       if (!entry) return fail('NOT_FOUND', `Unknown operation: ${String(channel).slice(0, 80)}`);
+      if (!isWellFormedInput(rawInput)) {
+        return fail('VALIDATION', `Invalid input for ${channel}: text with invalid Unicode (a lone surrogate)`);
+      }
       const input = entry.spec.input.safeParse(rawInput);
       if (!input.success) {
         return fail('VALIDATION', `Invalid input for ${channel}`, { issues: issuesOf(input.error) });

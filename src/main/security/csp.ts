@@ -14,3 +14,16 @@ export const RENDERER_CSP = [
   "frame-ancestors 'none'",
   "object-src 'none'",
 ].join('; ');
+
+/**
+ * The same policy for `npm run dev` (Vite's dev server with hot reload). Vite's React refresh preamble is an
+ * inline script, so instead of loosening the policy with 'unsafe-inline', Vite stamps this run's random nonce
+ * on the scripts and styles it writes (html.cspNonce) and only those may run.
+ */
+export function devRendererCsp(nonce: string): string {
+  const allow = `'nonce-${nonce}'`;
+  return RENDERER_CSP.replace("script-src 'self'", `script-src 'self' ${allow}`).replace(
+    "style-src 'self'",
+    `style-src 'self' ${allow}`,
+  );
+}

@@ -64,12 +64,19 @@ function randomFault(engine: SimEngine, method: string, path: string): FaultSpec
   return undefined;
 }
 
+/** The raw query string (not re-encoded from URLSearchParams): the log shows what the client sent. */
+const queryOf = (url: string | undefined) => {
+  const mark = url?.indexOf('?') ?? -1;
+  return mark < 0 ? '' : url!.slice(mark + 1);
+};
+
 function log(x: Exchange, status: number, errorId: string | null, fault: string | null): void {
   x.engine.state.requestLog.add({
     seq: 0,
     atMs: x.engine.now(),
     method: x.method,
     path: x.path,
+    query: queryOf(x.req.url),
     requestId: x.requestId,
     requestIdSent: x.requestIdSent,
     status,

@@ -42,11 +42,18 @@ export const simConfigSchema = z.object({
   unknownClient: z.enum(['unauthorized', 'not-found']),
   /** GET /products/:id for an unknown or not-enabled brand: 404 E001 (default) or 400 E101. */
   unknownProduct: z.enum(['not-found', 'not-enabled']),
+  /** The envelope's `nextCursor`: V1's `{pageNo, limit}`, or an opaque string that comes back as `cursor`. */
   nextCursorShape: z.enum(['object', 'string']),
   brandCategoryField: z.enum(['category', 'categories', 'both']),
   voucherAmountAsString: z.boolean(),
+  /** Page size when `pageNo` (or `cursor`) comes without `limit`. */
   defaultPageLimit: z.number().int().min(1).max(1000),
   maxPageLimit: z.number().int().min(1).max(1000),
+  /**
+   * Null: a product list without `pageNo`/`cursor` returns everything, as Hubble's docs say. A number: such a list
+   * is page 1 of this size (or of its `limit`), with `nextCursor`, so a client's paging loop can be tested.
+   */
+  defaultPageSize: z.number().int().min(1).max(1000).nullable(),
   placeOrderStatus: z.union([z.literal(200), z.literal(201)]),
   refundOn: z.object({ FAILED: z.boolean(), REVERSED: z.boolean(), CANCELLED: z.boolean() }),
   errors: z.record(z.string(), errorOverrideSchema),
@@ -82,6 +89,7 @@ export const defaultConfig = (tokenTtlSecs = 3600): SimConfig => ({
   voucherAmountAsString: false,
   defaultPageLimit: 20,
   maxPageLimit: 100,
+  defaultPageSize: null,
   placeOrderStatus: 200,
   refundOn: { FAILED: true, REVERSED: true, CANCELLED: true },
   errors: {},
@@ -108,4 +116,14 @@ export function applyConfigPatch(config: SimConfig, patch: ConfigPatch): SimConf
     errors: patch.errors ? { ...config.errors, ...patch.errors } : config.errors,
     webhooks: { ...config.webhooks, ...patch.webhooks },
   };
+}
+
+/** Settings that contradict each other; an answer the simulator could never page through would be a trap. */
+export function configConflicts(config: SimConfig): string[] {
+  const conflicts: string[] = [];
+  if (config.defaultPageLimit > config.maxPageLimit)
+    conflicts.push(`defaultPageLimit ${config.defaultPageLimit} is above maxPageLimit ${config.maxPageLimit}`);
+  if (config.defaultPageSize !== null && config.defaultPageSize > config.maxPageLimit)
+    conflicts.push(`defaultPageSize ${config.defaultPageSize} is above maxPageLimit ${config.maxPageLimit}`);
+  return conflicts;
 }

@@ -1,8 +1,11 @@
+import { catalogueOfSize } from './catalogue/catalogue-of-size.ts';
 import { loadCatalogue } from './catalogue/load-catalogue.ts';
 import { createSimulatorClock, type SimulatorClock } from './clock.ts';
+import { applyConfigPatch, configConflicts, configPatchSchema, defaultConfig, type ConfigPatch } from './config.ts';
 import { SimEngine } from './engine.ts';
 import type { ScenarioName } from './scenarios.ts';
 import { listen } from './server.ts';
+import type { WebhookSeed } from './webhooks/webhook-targets.ts';
 
 export interface SimulatorOptions {
   /** 0 = a free port (default). */
@@ -13,10 +16,20 @@ export interface SimulatorOptions {
   scenario?: ScenarioName;
   /** Default 3600. */
   tokenTtlSecs?: number;
-  /** Default webhook target (and secret) for every client. */
-  webhook?: { url: string; secret: string };
+  /** Webhook targets (one URL for all, a URL per type, per client) and the secret every client signs with. */
+  webhook?: WebhookSeed;
   /** Default: a controllable clock that starts at the wall clock's now and follows it. */
   clock?: SimulatorClock;
+  /**
+   * Switches to start with, as for `POST /__sim/config` (e.g. `{defaultPageSize: 50, nextCursorShape: 'string'}`);
+   * a reset returns to them. `tokenTtlSecs` above wins over the one here.
+   */
+  config?: ConfigPatch;
+  /**
+   * Catalogue size: the seed catalogue (201 brands, the default) plus brands generated from `seed`, for
+   * benchmarks and large end-to-end runs. From 201 to 100,000.
+   */
+  brands?: number;
 }
 
 export interface RunningSimulator {
@@ -29,14 +42,26 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
+/** The starting switches, checked as `POST /__sim/config` checks them; a bad one throws before anything listens. */
+function startingConfig(options: SimulatorOptions): ConfigPatch {
+  const patch = configPatchSchema.parse(options.config ?? {});
+  if (options.tokenTtlSecs !== undefined) patch.tokenTtlSecs = options.tokenTtlSecs;
+  const conflicts = configConflicts(applyConfigPatch(defaultConfig(), patch));
+  if (conflicts.length > 0) throw new RangeError(`simulator config: ${conflicts.join('; ')}`);
+  return patch;
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const seed = options.seed ?? 1;
+  const seedCatalogue = loadCatalogue();
   const engine = new SimEngine({
-    seed: options.seed ?? 1,
+    seed,
     scenario: options.scenario ?? 'calm',
     tokenTtlSecs: options.tokenTtlSecs ?? 3600,
     webhook: options.webhook,
     clock: options.clock ?? createSimulatorClock(),
-    catalogue: loadCatalogue(),
+    catalogue: options.brands === undefined ? seedCatalogue : catalogueOfSize(seedCatalogue, options.brands, seed),
+    config: startingConfig(options),
   });
   const main = await listen(engine, options.port ?? 0, null);
   const staging = await listen(engine, 0, 'staging');
@@ -59,3 +84,5 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 export { DEMO_CLIENTS } from './demo-clients.ts';
 export { createSimulatorClock, type SimulatorClock } from './clock.ts';
 export { SCENARIO_NAMES, type ScenarioName } from './scenarios.ts';
+export type { ConfigPatch, SimConfig } from './config.ts';
+export { MAX_CATALOGUE_BRANDS } from './catalogue/catalogue-of-size.ts';

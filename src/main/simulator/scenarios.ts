@@ -1,24 +1,34 @@
+import { z } from 'zod';
 import { DEMO_CLIENTS } from './demo-clients.ts';
-import { NO_LATENCY, type LatencySettings } from './latency.ts';
-import type { RateLimit } from './state/rate-limits.ts';
+import { latencySettingsSchema, NO_LATENCY } from './latency.ts';
+import { rateLimitSchema } from './state/rate-limits.ts';
 
 export const SCENARIO_NAMES = ['calm', 'busy', 'degraded', 'rate-limited', 'low-wallet'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
-export interface Scenario {
-  name: ScenarioName;
-  description: string;
+const weight = z.number().min(0);
+const rate = z.number().min(0).max(1);
+
+export const scenarioSchema = z.object({
+  name: z.enum(SCENARIO_NAMES),
+  description: z.string(),
   /** Weights of the outcome of an order nothing else forces. */
-  outcomes: { SUCCESS: number; PROCESSING_THEN_SUCCESS: number; PROCESSING_THEN_FAILED: number; FAILED: number };
-  settleAfterSecs: { min: number; max: number };
-  latency: LatencySettings;
+  outcomes: z.object({
+    SUCCESS: weight,
+    PROCESSING_THEN_SUCCESS: weight,
+    PROCESSING_THEN_FAILED: weight,
+    FAILED: weight,
+  }),
+  settleAfterSecs: z.object({ min: z.number().min(0), max: z.number().min(0) }),
+  latency: latencySettingsSchema,
   /** Chance per API request of a 5xx or a reset (before processing), and per place-order of a dropped answer (after commit). */
-  randomFaults: { http5xxRate: number; resetRate: number; dropAfterCommitRate: number };
+  randomFaults: z.object({ http5xxRate: rate, resetRate: rate, dropAfterCommitRate: rate }),
   /** Applied to every client. */
-  rateLimits: RateLimit[];
+  rateLimits: z.array(rateLimitSchema),
   /** Wallets (rupees) the scenario sets when applied. */
-  wallets: Partial<Record<string, { balance: number; lowBalanceThreshold: number }>>;
-}
+  wallets: z.record(z.string(), z.object({ balance: z.number(), lowBalanceThreshold: z.number() }).optional()),
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
 
 const NO_FAULTS = { http5xxRate: 0, resetRate: 0, dropAfterCommitRate: 0 };
 

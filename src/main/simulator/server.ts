@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApiRequest } from './api-handler.ts';
-import { handleControlRequest } from './control-api.ts';
+import { handleControlRequest } from './control/handle-control-request.ts';
 import type { SimEngine } from './engine.ts';
 import { errorBody, SimError } from './errors.ts';
 import { sendJson, splitUrl } from './http/respond.ts';

@@ -6,17 +6,15 @@ import { profileMigrations } from './profile-migrations/index.ts';
 
 /** Profile ids become file names: nothing that could climb out of the profiles folder. */
 const SAFE_PROFILE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
-export type BeforeCloseHook = (profileId: string, db: Database.Database) => void;
+const COMPANIONS = ['', '-wal', '-shm', '-journal'];
 
 /**
- * One SQLite database per profile (`<dataDir>/profiles/<profileId>.db`), opened on first use, so production
- * and staging history never mix and removing a profile removes all of its history.
+ * Where each profile's SQLite database lives (`<dataDir>/profiles/<profileId>.db`), so production and staging
+ * history never mix and removing a profile removes all of its history. It keeps nothing open: the profile's
+ * scope (src/main/kernel/scopes) owns the handle it opens here.
  */
-export class ProfileStores {
+export class ProfileDatabases {
   readonly #dir: string;
-  readonly #open = new Map<string, Database.Database>();
-  readonly #beforeClose = new Set<BeforeCloseHook>();
 
   constructor(dataDir: string) {
     this.#dir = path.join(dataDir, 'profiles');
@@ -28,40 +26,21 @@ export class ProfileStores {
     return path.join(this.#dir, `${profileId}.db`);
   }
 
-  database(profileId: string): Database.Database {
-    const existing = this.#open.get(profileId);
-    if (existing) return existing;
-    const db = openDatabase(this.fileOf(profileId), profileMigrations);
-    this.#open.set(profileId, db);
-    return db;
+  /** Opens (creating and migrating as needed) a new handle; the caller closes it. */
+  open(profileId: string): Database.Database {
+    return openDatabase(this.fileOf(profileId), profileMigrations);
   }
 
-  isOpen(profileId: string): boolean {
-    return this.#open.has(profileId);
-  }
-
-  /** Services that buffer writes (the call log) flush here, before the file is closed. */
-  onBeforeClose(hook: BeforeCloseHook): () => void {
-    this.#beforeClose.add(hook);
-    return () => this.#beforeClose.delete(hook);
-  }
-
-  close(profileId: string): void {
-    const db = this.#open.get(profileId);
-    if (!db) return;
-    for (const hook of this.#beforeClose) hook(profileId, db);
-    this.#open.delete(profileId);
-    db.close();
-  }
-
-  /** Closes the profile's database and removes its file with the WAL and shared-memory companions. */
-  delete(profileId: string): void {
+  /** The files that hold the profile's history now (the database and its WAL/shared-memory companions). */
+  filesOf(profileId: string): string[] {
     const file = this.fileOf(profileId);
-    this.close(profileId);
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+    return COMPANIONS.map((suffix) => `${file}${suffix}`).filter((name) => fs.existsSync(name));
   }
 
-  closeAll(): void {
-    for (const profileId of [...this.#open.keys()]) this.close(profileId);
+  /** Removes the database with its companions; the handle must be closed first. Returns how many files went. */
+  remove(profileId: string): number {
+    const files = this.filesOf(profileId);
+    for (const file of files) fs.rmSync(file, { force: true });
+    return files.length;
   }
 }

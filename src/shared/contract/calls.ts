@@ -4,8 +4,11 @@ import { operation } from './define.ts';
 
 const identifier = z.string().trim().min(1).max(200);
 
-/** Every way the call log can be narrowed. All optional; an empty filter means "every call, newest first". */
-export const callFiltersSchema = z.object({
+/**
+ * Every way the call log can be narrowed. All optional; an empty filter means "every call, newest first".
+ * IPC inputs are strict: a misspelt filter is refused, never silently dropped into "every call".
+ */
+export const callFiltersSchema = z.strictObject({
   requestId: identifier.optional(),
   orderId: identifier.optional(),
   referenceId: identifier.optional(),
@@ -24,7 +27,7 @@ export const callFiltersSchema = z.object({
 });
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 
-export const callSortSchema = z.object({
+export const callSortSchema = z.strictObject({
   by: z.enum(['at', 'latency', 'status', 'path']).default('at'),
   direction: z.enum(['asc', 'desc']).default('desc'),
 });
@@ -32,13 +35,16 @@ export type CallSort = z.infer<typeof callSortSchema>;
 
 export const MAX_PAGE_ROWS = 500;
 
-export const callSearchSchema = z.object({
+export const callSearchSchema = z.strictObject({
   filters: callFiltersSchema.default({}),
   sort: callSortSchema.default({ by: 'at', direction: 'desc' }),
+  /** a position in the sorted list (the table scrolls by position); main seeks to it, it never skips rows */
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(MAX_PAGE_ROWS).default(100),
   /** counting is a scan of the matching rows: the Calls page asks once per filter change, not per page */
   includeTotal: z.boolean().default(true),
+  /** the `snapshot` of this search's first page: later pages leave out calls recorded since */
+  snapshot: z.number().int().min(0).optional(),
 });
 export type CallSearch = z.input<typeof callSearchSchema>;
 
@@ -67,6 +73,8 @@ export const callPageSchema = z.object({
   offset: z.number().int(),
   /** null when not asked for */
   total: z.number().int().nullable(),
+  /** the newest call this search counts; send it back with the next pages */
+  snapshot: z.number().int(),
 });
 export type CallPage = z.infer<typeof callPageSchema>;
 
@@ -84,9 +92,9 @@ export const callDetailSchema = callSummarySchema.extend({
 export type CallDetail = z.infer<typeof callDetailSchema>;
 
 export const bundleTargetSchema = z.union([
-  z.object({ callId: z.number().int().min(1) }),
-  z.object({ orderId: identifier }),
-  z.object({ referenceId: identifier }),
+  z.strictObject({ callId: z.number().int().min(1) }),
+  z.strictObject({ orderId: identifier }),
+  z.strictObject({ referenceId: identifier }),
 ]);
 export type BundleTarget = z.infer<typeof bundleTargetSchema>;
 
@@ -135,7 +143,8 @@ export const sampleTrafficReportSchema = z.object({
 });
 export type SampleTrafficReport = z.infer<typeof sampleTrafficReportSchema>;
 
-export const retentionSchema = z.object({ days: z.number().int().min(1).max(3650) });
+const retentionDays = z.number().int().min(1).max(3650);
+export const retentionSchema = z.object({ days: retentionDays });
 
 export const callOperations = {
   search: operation({
@@ -145,7 +154,7 @@ export const callOperations = {
   }),
   get: operation({
     summary: 'One call in full, bodies redacted',
-    input: z.object({ id: z.number().int().min(1) }),
+    input: z.strictObject({ id: z.number().int().min(1) }),
     output: callDetailSchema,
   }),
   bundle: operation({
@@ -155,7 +164,7 @@ export const callOperations = {
   }),
   exportCsv: operation({
     summary: 'The current search as CSV text (no bodies); the renderer offers copy or download',
-    input: z.object({
+    input: z.strictObject({
       filters: callFiltersSchema.default({}),
       sort: callSortSchema.default({ by: 'at', direction: 'desc' }),
     }),
@@ -163,7 +172,7 @@ export const callOperations = {
   }),
   resolveIdentifier: operation({
     summary: 'Says whether a pasted string is an X-REQUEST-ID, orderId or referenceId this profile knows',
-    input: z.object({ value: z.string().max(400) }),
+    input: z.strictObject({ value: z.string().max(400) }),
     output: identifierResolutionSchema,
   }),
   generateSampleTraffic: operation({
@@ -178,7 +187,7 @@ export const callOperations = {
   }),
   setRetention: operation({
     summary: 'Change how many days of calls this profile keeps; older calls are deleted now',
-    input: retentionSchema,
+    input: z.strictObject({ days: retentionDays }),
     output: retentionSchema.extend({ deleted: z.number().int() }),
   }),
 };

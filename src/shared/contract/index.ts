@@ -1,12 +1,19 @@
 import type { z } from 'zod';
+import { alertsOperations } from './alerts.ts';
 import { appOperations } from './app.ts';
 import { auditOperations } from './audit.ts';
 import { callOperations } from './calls.ts';
+import { catalogOperations } from './catalog.ts';
 import type { OperationSpec } from './define.ts';
 import { events, type EventName, type EventPayload } from './events.ts';
 import { guardOperations } from './guard.ts';
+import { logImportOperations } from './logImport.ts';
+import { metricsOperations } from './metrics.ts';
+import { ordersOperations } from './orders.ts';
 import { profileOperations } from './profiles.ts';
+import { receiverOperations } from './receiver.ts';
 import type { Result } from './result.ts';
+import { walletOperations } from './wallet.ts';
 import { webhooksOperations } from './webhooks.ts';
 
 /** The whole renderer ↔ main surface, by area. One entry per operation; the preload exposes exactly these. */
@@ -16,10 +23,19 @@ export const contract = {
   guard: guardOperations,
   audit: auditOperations,
   calls: callOperations,
+  orders: ordersOperations,
+  catalog: catalogOperations,
+  receiver: receiverOperations,
+  logImport: logImportOperations,
+  metrics: metricsOperations,
+  wallet: walletOperations,
+  alerts: alertsOperations,
   webhooks: webhooksOperations,
 };
 export type Contract = typeof contract;
 export type Area = keyof Contract;
+/** One operation's channel name, e.g. `profiles.delete`. */
+export type Channel = { [A in Area]: `${A}.${keyof Contract[A] & string}` }[Area];
 
 export { events };
 export type { EventName, EventPayload };

@@ -89,12 +89,37 @@ export const webhookReceiverSchema = z.strictObject({
 });
 export type WebhookReceiver = z.infer<typeof webhookReceiverSchema>;
 
+/**
+ * The one set of limits for profiles: create, update, duplicate, import and export all parse with the schemas
+ * below, so anything the console stores can always be exported and imported again.
+ */
+export const PROFILE_NAME_MAX = 60;
+/** Applies to the stored (normalised, percent-encoded) form of a Custom URL, not to what was typed. */
+export const BASE_URL_MAX = 300;
+export const CLIENT_ID_MAX = 200;
+/** Operator profiles, the built-in Simulator not counted: what one export file holds, so all of them always fit. */
+export const MAX_PROFILES = 200;
+
+// Characters that draw nothing (zero-width, joiners, bidi controls, fillers, variation selectors): two names
+// that differ only by them look identical to the operator who must type one to confirm a production change.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+
+/** The stored form of a profile name: NFKC, nothing invisible, whitespace collapsed to single spaces, trimmed. */
+export function normaliseProfileName(raw: string): string {
+  return raw.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+}
+
 export const profileNameSchema = z
   .string()
-  .trim()
-  .min(1, 'A profile needs a name')
-  .max(60)
-  .regex(/^[^\p{Cc}]+$/u, 'A profile name cannot hold control characters');
+  .max(PROFILE_NAME_MAX * 8)
+  .transform(normaliseProfileName)
+  .pipe(
+    z
+      .string()
+      .min(1, 'A profile needs a name')
+      .max(PROFILE_NAME_MAX, `A profile name has at most ${PROFILE_NAME_MAX} characters`)
+      .regex(/^[^\p{Cc}]+$/u, 'A profile name cannot hold control characters'),
+  );
 
 export const colourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb');
 
@@ -103,8 +128,8 @@ export const profileSettingsSchema = z.strictObject({
   name: profileNameSchema,
   environment: creatableEnvironmentSchema,
   /** Only for Custom: staging and production always use Hubble's own URL. */
-  baseUrl: z.string().trim().max(300).nullable(),
-  clientId: z.string().trim().min(1, 'The clientId Hubble issued for this environment').max(200),
+  baseUrl: z.string().trim().max(BASE_URL_MAX).nullable(),
+  clientId: z.string().trim().min(1, 'The clientId Hubble issued for this environment').max(CLIENT_ID_MAX),
   colour: colourSchema,
   /** Rupees; below this the wallet alert fires. Null: no alert. */
   walletMinimum: z.number().nonnegative().max(1e12).nullable(),
@@ -244,8 +269,10 @@ export const profileOperations = {
   }),
   update: operation({
     summary: "Change a profile's settings; its environment is fixed at creation so histories never mix",
-    input: z.strictObject({ profileId: profileIdSchema, settings: profileSettingsSchema }),
+    input: z.strictObject({ profileId: profileIdSchema, settings: profileSettingsSchema, ...confirmationFields }),
     output: profileSchema,
+    // A production profile's clientId (and name) decide which account real orders are placed on.
+    confirmOnProduction: true,
   }),
   updateSimulator: operation({
     summary: 'Change the monitoring settings of the built-in Simulator profile',
@@ -270,17 +297,24 @@ export const profileOperations = {
   }),
   setSecret: operation({
     summary: 'Store a secret of a profile in the OS keychain; it is never returned',
-    input: z.strictObject({ profileId: profileIdSchema, kind: secretKindSchema, value: z.string().min(1).max(4096) }),
+    input: z.strictObject({
+      profileId: profileIdSchema,
+      kind: secretKindSchema,
+      value: z.string().min(1).max(4096),
+      ...confirmationFields,
+    }),
     output: secretStatusSchema,
+    confirmOnProduction: true,
   }),
   clearSecret: operation({
     summary: 'Remove a secret of a profile from the OS keychain',
-    input: z.strictObject({ profileId: profileIdSchema, kind: secretKindSchema }),
+    input: z.strictObject({ profileId: profileIdSchema, kind: secretKindSchema, ...confirmationFields }),
     output: secretStatusSchema,
+    confirmOnProduction: true,
   }),
   export: operation({
     summary: 'Profiles as shareable JSON, without secrets',
-    input: z.strictObject({ profileIds: z.array(profileIdSchema).max(200).optional() }).optional(),
+    input: z.strictObject({ profileIds: z.array(profileIdSchema).max(MAX_PROFILES).optional() }).optional(),
     output: profileExportSchema,
   }),
   import: operation({

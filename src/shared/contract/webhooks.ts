@@ -11,6 +11,7 @@ import {
 import { signedRequestSchema } from '../webhooks/signing.ts';
 import { verificationSchema } from '../webhooks/verification.ts';
 import { operation } from './define.ts';
+import { confirmationFields } from './guard.ts';
 
 const lengthOf = (input: unknown) => (typeof input === 'string' ? input.length.toLocaleString('en') : '?');
 const EMPTY_BODY = 'The body is empty: paste the raw request body exactly as received, or drop the file.';
@@ -39,16 +40,20 @@ export const webhookBodySchema = z.union([
 ]);
 export type WebhookBody = z.infer<typeof webhookBodySchema>;
 
-/** A pasted secret is used for this one call and never stored or logged; a profile's is read from the keychain in main. */
+/** A pasted secret is used for this one call and never stored or logged. Whitespace in it is kept: it is evidence. */
+export const pastedSecretSchema = z.strictObject({
+  kind: z.literal('pasted'),
+  value: z
+    .string()
+    .min(1, 'Paste the webhook secret, or pick a profile.')
+    .max(MAX_SECRET_CHARS, `A webhook secret is at most ${MAX_SECRET_CHARS} characters.`),
+});
+const profileIdSchema = z.string().min(1).max(128);
+
+/** A pasted secret, or a profile's, which is read from the keychain in main and never leaves it. */
 export const webhookSecretChoiceSchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('pasted'),
-    value: z
-      .string()
-      .min(1, 'Paste the webhook secret, or pick a profile.')
-      .max(MAX_SECRET_CHARS, `A webhook secret is at most ${MAX_SECRET_CHARS} characters.`),
-  }),
-  z.strictObject({ kind: z.literal('profile'), profileId: z.string().min(1).max(128) }),
+  pastedSecretSchema,
+  z.strictObject({ kind: z.literal('profile'), profileId: profileIdSchema }),
 ]);
 export type WebhookSecretChoice = z.infer<typeof webhookSecretChoiceSchema>;
 
@@ -67,20 +72,36 @@ export const verifyWebhookInputSchema = z.strictObject({
 });
 export type VerifyWebhookInput = z.infer<typeof verifyWebhookInputSchema>;
 
+const targetUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL for your webhook endpoint.' })
+  .max(MAX_URL_CHARS)
+  .optional();
+
+/** Signing with a pasted secret: the console never held that secret, so nothing is guarded or audited. */
 export const signWebhookInputSchema = z.strictObject({
   body: webhookBodySchema,
-  secret: webhookSecretChoiceSchema,
+  secret: pastedSecretSchema,
   /** The partner's endpoint the curl command posts to. */
-  url: z
-    .url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL for your webhook endpoint.' })
-    .max(MAX_URL_CHARS)
-    .optional(),
+  url: targetUrlSchema,
 });
 export type SignWebhookInput = z.infer<typeof signWebhookInputSchema>;
 
+/**
+ * Signing with a profile's stored secret forges a webhook only Hubble should be able to send: the profile is
+ * named as `profileId` so the production guard finds it (guarded-target.ts), and every signing is audited.
+ */
+export const signWebhookWithProfileInputSchema = z.strictObject({
+  body: webhookBodySchema,
+  profileId: profileIdSchema,
+  url: targetUrlSchema,
+  ...confirmationFields,
+});
+export type SignWebhookWithProfileInput = z.infer<typeof signWebhookWithProfileInputSchema>;
+
 export const webhooksOperations = {
   verify: operation({
-    summary: 'Verify X-Verify on the exact body bytes (constant-time) and, when it fails, explain why',
+    summary:
+      "Verify X-Verify on the exact body bytes (constant-time) and, when it fails, explain why; never returns a signature made with a production profile's stored secret",
     input: verifyWebhookInputSchema,
     output: verificationSchema,
   }),
@@ -95,8 +116,16 @@ export const webhooksOperations = {
     output: z.object({ examples: z.array(webhookExampleSchema) }),
   }),
   sign: operation({
-    summary: 'A correctly signed request for a body (curl and raw headers); returns the signature, never the secret',
+    summary:
+      'A correctly signed request for a body with a pasted secret (curl and raw headers); returns the signature, never the secret',
     input: signWebhookInputSchema,
     output: signedRequestSchema,
+  }),
+  signWithProfile: operation({
+    summary:
+      "A correctly signed request for a body with a profile's stored secret; audited, and on production only with a typed confirmation",
+    input: signWebhookWithProfileInputSchema,
+    output: signedRequestSchema,
+    confirmOnProduction: true,
   }),
 };

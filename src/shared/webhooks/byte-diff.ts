@@ -8,7 +8,7 @@ export const diffSegmentSchema = z.object({
   op: z.enum(['equal', 'removed', 'added']),
   text: z.string(),
   bytes: z.number().int(),
-  /** Bytes of an equal run left out of `text` (shown as "…N bytes…"). */
+  /** Bytes of a long run, equal or changed, left out of `text` (shown as "…N bytes…"); its ends are kept. */
   elidedBytes: z.number().int(),
   /** The segment's bytes in hex, for short changed segments (a BOM, a CR, an escape). */
   hex: z.string().nullable(),

@@ -8,8 +8,11 @@ export const verificationSchema = z.object({
   headerPresent: z.boolean(),
   /** Which secret was used, by name only: the secret itself never leaves main. */
   secretLabel: z.string(),
-  /** base64(HMAC-SHA256(secret, exact body bytes)): what Hubble would send as X-Verify for this body. */
-  expectedSignature: z.string(),
+  /**
+   * base64(HMAC-SHA256(secret, exact body bytes)): what Hubble would send as X-Verify for this body. Null when
+   * the secret is a production profile's stored secret: verify is not a signing oracle (docs/webhooks.md §6).
+   */
+  expectedSignature: z.string().nullable(),
   findings: z.array(findingSchema),
   diff: byteDiffSchema.nullable(),
   /** What the diagnosis tried, for the "nothing explains it" case and for trust in the verdict. */

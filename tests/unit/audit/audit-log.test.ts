@@ -6,8 +6,8 @@ import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { ctx, profilesFixture, removeDir, settingsFor, type ProfilesFixture } from '../profiles/profiles-fixture.ts';
 
 let fixture: ProfilesFixture;
-afterEach(() => {
-  fixture.close();
+afterEach(async () => {
+  await fixture.close();
   removeDir(fixture.dataDir);
 });
 
@@ -17,16 +17,17 @@ const value = async <T>(channel: string, input?: unknown): Promise<T> =>
 describe('audit log', () => {
   it('records every profile change, secret set/clear and confirmation with the OS user and time', async () => {
     fixture = profilesFixture();
-    const production = await value<Profile>('profiles.create', { settings: settingsFor('production', 'Prod') });
+    // Staging, so the changes need no typed confirmation (tests/unit/guard/ covers production's).
+    const profile = await value<Profile>('profiles.create', { settings: settingsFor('staging', 'Prod') });
     await value('profiles.update', {
-      profileId: production.id,
-      settings: settingsFor('production', 'Prod', { walletMinimum: 5 }),
+      profileId: profile.id,
+      settings: settingsFor('staging', 'Prod', { walletMinimum: 5 }),
     });
-    await value('profiles.setSecret', { profileId: production.id, kind: 'clientSecret', value: 'AUDIT-CANARY' });
-    await value('profiles.clearSecret', { profileId: production.id, kind: 'clientSecret' });
-    await value('profiles.setActive', { profileId: production.id });
-    await value('profiles.duplicate', { profileId: production.id });
-    await value('guard.confirm', { profileId: production.id, operation: 'profiles.delete', typedName: 'Prod' });
+    await value('profiles.setSecret', { profileId: profile.id, kind: 'clientSecret', value: 'AUDIT-CANARY' });
+    await value('profiles.clearSecret', { profileId: profile.id, kind: 'clientSecret' });
+    await value('profiles.setActive', { profileId: profile.id });
+    await value('profiles.duplicate', { profileId: profile.id });
+    await value('guard.confirm', { profileId: profile.id, operation: 'profiles.delete', typedName: 'Prod' });
 
     const { entries } = await value<{
       entries: {
@@ -69,7 +70,7 @@ describe('audit log', () => {
 
   it('redacts credential-like detail keys whoever records them', () => {
     fixture = profilesFixture();
-    const entry = fixture.area.audit.record({
+    const entry = fixture.kernel.audit.record({
       action: 'calls.export',
       details: { amount: 500, nested: { clientSecret: 'x', cardPin: '1234', token: 't' } },
     });
@@ -96,10 +97,10 @@ describe('audit log', () => {
     });
     const csv = await value<{ text: string; count: number }>('audit.export', { format: 'csv' });
     const lines = csv.text.trim().split('\n');
-    expect(lines[0]).toBe('id,at,user,action,profileId,profileName,details');
+    expect(lines[0]).toBe('id,at,lastAt,count,user,action,profileId,profileName,details');
     expect(csv.count).toBe(2);
     expect(csv.text).toContain(`'=HYPERLINK`);
     expect(csv.text).not.toMatch(/,=HYPERLINK/);
-    expect(auditToCsv([])).toBe('id,at,user,action,profileId,profileName,details\n');
+    expect(auditToCsv([])).toBe('id,at,lastAt,count,user,action,profileId,profileName,details\n');
   });
 });

@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallLogWriter } from '../../../src/main/kernel/call-log/call-log-writer.ts';
-import { ProfileStores } from '../../../src/main/store/profile-store.ts';
+import type Database from 'better-sqlite3';
+import { ProfileDatabases } from '../../../src/main/store/profile-store.ts';
 import { useTempDir } from '../../fixtures/temp-dir.ts';
 import { callRecord } from './call-records.ts';
 
 const tempDir = useTempDir();
-let stores: ProfileStores | undefined;
-afterEach(() => stores?.closeAll());
+let opened: Database.Database | undefined;
+afterEach(() => void opened?.close());
 
 const open = () => {
-  stores = new ProfileStores(path.join(tempDir()));
-  return stores.database('staging-1');
+  opened = new ProfileDatabases(path.join(tempDir())).open('staging-1');
+  return opened;
 };
 const countRows = (db: ReturnType<typeof open>) =>
   (db.prepare('SELECT count(*) AS n FROM api_calls').get() as { n: number }).n;
@@ -136,7 +137,7 @@ describe('CallLogWriter', () => {
     writer.flush();
     const rows = db
       .prepare(
-        'SELECT minute, endpoint, http_status, outcome, error_key, calls, latency_ms_sum, latency_ms_max, le_50, le_500, gt_10000, amount_sum FROM metrics_minute ORDER BY minute, endpoint',
+        'SELECT minute, endpoint, http_status, outcome, error_key, calls, latency_ms_sum, latency_ms_max, le_50, le_300, gt_10000, amount_sum FROM metrics_minute ORDER BY minute, endpoint',
       )
       .all();
     expect(rows).toEqual([
@@ -150,7 +151,7 @@ describe('CallLogWriter', () => {
         latency_ms_sum: 400,
         latency_ms_max: 300,
         le_50: 1,
-        le_500: 1,
+        le_300: 1,
         gt_10000: 0,
         amount_sum: 0,
       },
@@ -164,7 +165,7 @@ describe('CallLogWriter', () => {
         latency_ms_sum: 42,
         latency_ms_max: 42,
         le_50: 1,
-        le_500: 0,
+        le_300: 0,
         gt_10000: 0,
         amount_sum: 700,
       },
@@ -178,7 +179,7 @@ describe('CallLogWriter', () => {
         latency_ms_sum: 20_000,
         latency_ms_max: 20_000,
         le_50: 0,
-        le_500: 0,
+        le_300: 0,
         gt_10000: 1,
         amount_sum: 0,
       },

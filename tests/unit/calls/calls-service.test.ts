@@ -1,7 +1,7 @@
 import { parseCsv } from './parse-csv.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CallsService } from '../../../src/main/areas/calls/calls-service.ts';
-import { ProfileStores } from '../../../src/main/store/profile-store.ts';
+import { scopesFixture, type ScopesFixture } from '../../fixtures/scopes.ts';
 import { useTempDir } from '../../fixtures/temp-dir.ts';
 import { callRecord } from './call-records.ts';
 import { failure } from './failures.ts';
@@ -9,19 +9,18 @@ import { failure } from './failures.ts';
 const tempDir = useTempDir();
 const T0 = Date.UTC(2024, 4, 1, 10, 0, 0);
 let service: CallsService | undefined;
-let stores: ProfileStores | undefined;
-afterEach(() => {
-  service?.close();
-  stores?.closeAll();
+let fixture: ScopesFixture | undefined;
+afterEach(async () => {
+  await fixture?.close();
 });
 
 function setUp(now = T0 + 3_600_000) {
-  stores = new ProfileStores(tempDir());
+  fixture = scopesFixture(tempDir(), { writer: { flushIntervalMs: 60_000 } });
+  const { scopes } = fixture;
   service = new CallsService({
-    stores,
+    logOf: (profileId) => scopes.get(profileId),
     now: () => now,
     timeZone: () => 'Asia/Kolkata',
-    writer: { flushIntervalMs: 60_000 },
   });
   return service;
 }

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallsService } from '../../../src/main/areas/calls/calls-service.ts';
 import type { CallRecord } from '../../../src/main/hubble/call-recorder.ts';
-import { ProfileStores } from '../../../src/main/store/profile-store.ts';
+import { scopesFixture } from '../../fixtures/scopes.ts';
 import { useTempDir } from '../../fixtures/temp-dir.ts';
 import { STAGING, useSimulator } from '../hubble/simulator-fixture.ts';
 
 const sim = useSimulator();
 const tempDir = useTempDir();
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => cleanup?.());
 
 const PHONE = '9812345678';
 const EMAIL = 'canary.person@example.com';
@@ -21,15 +21,13 @@ describe('redaction canary', () => {
       vi.spyOn(console, level).mockImplementation((...args) => void output.push(args.map(String).join(' '))),
     );
     const errors: unknown[] = [];
-    const stores = new ProfileStores(tempDir());
-    const calls = new CallsService({
-      stores,
-      knownSecrets: () => [STAGING.webhookSecret],
+    const fixture = scopesFixture(tempDir(), {
+      secretValues: async () => [STAGING.webhookSecret],
       onError: (where, error) => errors.push([where, error]),
     });
-    cleanup = () => {
-      calls.close();
-      stores.closeAll();
+    const calls = new CallsService({ logOf: (profileId) => fixture.scopes.get(profileId) });
+    cleanup = async () => {
+      await fixture.close();
       spies.forEach((spy) => spy.mockRestore());
     };
     const raw: CallRecord[] = [];
@@ -73,7 +71,7 @@ describe('redaction canary', () => {
     for (const canary of canaries) expect(rawText).toContain(canary);
 
     calls.flush('simulator');
-    const file = stores.fileOf('simulator');
+    const file = fixture.databases.fileOf('simulator');
     const rows = calls.search('simulator', { limit: 500 });
     expect(rows.total).toBe(raw.length);
     const exports = [

@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createCallsHandlers } from '../../../src/main/areas/calls/calls-handlers.ts';
 import { CallsService } from '../../../src/main/areas/calls/calls-service.ts';
 import { AppError } from '../../../src/main/errors/app-error.ts';
-import { HubbleClients } from '../../../src/main/hubble/client-registry.ts';
 import type { HubbleConnection } from '../../../src/main/hubble/connection.ts';
-import { ProfileStores } from '../../../src/main/store/profile-store.ts';
+import { scopesFixture } from '../../fixtures/scopes.ts';
 import { useSimulator } from '../hubble/simulator-fixture.ts';
 import { useTempDir } from '../../fixtures/temp-dir.ts';
 
@@ -14,25 +13,21 @@ let close: (() => Promise<void>) | undefined;
 afterEach(async () => close?.());
 
 function setUp(connection: () => HubbleConnection) {
-  const stores = new ProfileStores(tempDir());
-  const calls = new CallsService({ stores });
-  const clients = new HubbleClients((profileId) => calls.recorder(profileId), {
-    backoff: { baseDelayMs: 1, maxDelayMs: 2 },
+  const fixture = scopesFixture(tempDir(), {
+    connectionFor: () => connection(),
+    client: { backoff: { baseDelayMs: 1, maxDelayMs: 2 } },
   });
+  const calls = new CallsService({ logOf: (profileId) => fixture.scopes.get(profileId) });
   const audit: string[] = [];
   const handlers = createCallsHandlers({
     calls,
-    clients,
+    clientOf: (profileId) => fixture.scopes.get(profileId).client(),
     activeProfileId: () => connection().profileId,
     connectionFor: () => connection(),
     simulatorBaseUrl: () => sim.sim.baseUrl,
     audit: (entry) => audit.push(entry.action),
   });
-  close = async () => {
-    await clients.closeAll();
-    calls.close();
-    stores.closeAll();
-  };
+  close = () => fixture.close();
   return { calls, handlers, audit };
 }
 

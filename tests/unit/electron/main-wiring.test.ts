@@ -3,77 +3,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listChannels } from '../../../src/shared/contract/index.ts';
+import { fakeElectron as fake } from '../../fixtures/fake-electron.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 
-/**
- * A stand-in for the `electron` module that records what src/main/index.ts and the thin Electron files
- * register, so each security hook of the real wiring is exercised without an Electron binary.
- */
-const fake = vi.hoisted(() => {
-  const appListeners = new Map<string, Listener[]>();
-  const ipcHandlers = new Map<string, Listener>();
-  const windows: Array<{ options: Record<string, unknown>; loadedUrl: string | null }> = [];
-  let protocolHandler: ((request: Request) => Promise<Response>) | null = null;
-  let windowLoaded: () => void = () => {};
-  const loaded = new Promise<void>((resolve) => (windowLoaded = resolve));
-  const state = {
-    userData: '',
-    sandboxEnabled: false,
-    exitCode: null as number | null,
-    privilegedSchemes: [] as unknown[],
-    permissionRequestHandler: null as Listener | null,
-    permissionCheckHandler: null as Listener | null,
-  };
-  const electron = {
-    app: {
-      isPackaged: true,
-      enableSandbox: () => (state.sandboxEnabled = true),
-      whenReady: () => Promise.resolve(),
-      getPath: () => state.userData,
-      getVersion: () => '0.0.0-wiring',
-      on: (event: string, listener: Listener) =>
-        appListeners.set(event, [...(appListeners.get(event) ?? []), listener]),
-      quit: () => {},
-      exit: (code: number) => (state.exitCode = code),
-    },
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => state.privilegedSchemes.push(...schemes),
-      handle: (_scheme: string, handler: (request: Request) => Promise<Response>) => (protocolHandler = handler),
-    },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (handler: Listener) => (state.permissionRequestHandler = handler),
-        setPermissionCheckHandler: (handler: Listener) => (state.permissionCheckHandler = handler),
-      },
-    },
-    ipcMain: {
-      handle: (channel: string, handler: Listener) => ipcHandlers.set(channel, handler),
-      removeHandler: (channel: string) => ipcHandlers.delete(channel),
-    },
-    webContents: { getAllWebContents: () => [] },
-    shell: { openExternal: async () => {} },
-    nativeTheme: { shouldUseDarkColors: false },
-    BrowserWindow: class {
-      readonly record: { options: Record<string, unknown>; loadedUrl: string | null };
-      constructor(options: Record<string, unknown>) {
-        this.record = { options, loadedUrl: null };
-        windows.push(this.record);
-      }
-      once() {}
-      show() {}
-      async loadURL(url: string) {
-        this.record.loadedUrl = url;
-        windowLoaded();
-      }
-    },
-  };
-  return { electron, state, appListeners, ipcHandlers, windows, loaded, protocol: () => protocolHandler };
+// The real src/main/index.ts and thin Electron files, over the shared fake `electron` (tests/fixtures).
+vi.mock('electron', async () => {
+  const { fakeElectron } = await import('../../fixtures/fake-electron.ts');
+  return { ...fakeElectron.electron, default: fakeElectron.electron };
 });
 
-vi.mock('electron', () => ({ ...fake.electron, default: fake.electron }));
-
-const appListener = (event: string) => fake.appListeners.get(event)?.[0];
+const appListener = (event: string) => fake.appListener(event);
+type MenuItem = { label?: string; role?: string; accelerator?: string; click?: () => void; submenu?: MenuItem[] };
+const menuItems = (items: MenuItem[]): MenuItem[] => items.flatMap((item) => [item, ...menuItems(item.submenu ?? [])]);
 
 beforeAll(async () => {
   fake.state.userData = fs.mkdtempSync(path.join(os.tmpdir(), 'wiring-'));
@@ -174,6 +116,94 @@ describe('Electron main wiring (src/main/index.ts with a fake electron module)',
     ]) {
       expect(await handler({ senderFrame }, undefined)).toMatchObject({ ok: false, error: { kind: 'FORBIDDEN' } });
     }
+  });
+
+  it('tells the job scheduler when the machine wakes, so a schedule slot missed in sleep runs once', () => {
+    const resume = fake.powerListeners.get('resume');
+    expect(resume).toBeTypeOf('function');
+    expect(() => resume!()).not.toThrow();
+  });
+
+  it('installs the native menu: every area under Go with its accelerator shown, a click sends the window there', () => {
+    const items = menuItems(fake.state.applicationMenu!.template as MenuItem[]);
+    const orders = items.find((item) => item.label === 'Orders')!;
+    expect(orders.accelerator).toBe('CmdOrCtrl+2');
+    expect(items.filter((item) => item.role).map((item) => item.role)).toEqual(
+      expect.arrayContaining(['copy', 'paste', 'selectAll', 'minimize', 'quit']),
+    );
+    orders.click!();
+    expect(fake.eventsSent('desktop.command').at(-1)?.payload).toEqual({ kind: 'go', area: 'orders' });
+  });
+
+  it('offers Copy on an identifier the operator right-clicks, and copies exactly it', () => {
+    const contents = fake.windows[0]!.webContents;
+    const requestId = '0f8e3c5e-1d2b-4c4a-9a57-5b6f1c2d3e4f';
+    contents.emit(
+      'context-menu',
+      {},
+      {
+        selectionText: ` ${requestId} `,
+        isEditable: false,
+        editFlags: { canCut: false, canCopy: true, canPaste: false, canSelectAll: true },
+      },
+    );
+    const [copy] = fake.state.poppedMenus.at(-1)!.template as MenuItem[];
+    expect(copy!.label).toMatch(/^Copy X-REQUEST-ID 0f8e3c5e/);
+    copy!.click!();
+    expect(fake.state.clipboard).toBe(requestId);
+  });
+
+  it('shows the active profile in the tray', async () => {
+    const list = (await fake.ipcHandlers.get('profiles.list')!(
+      { senderFrame: { url: 'app://console/index.html', parent: null } },
+      undefined,
+    )) as { value: { activeProfileId: string; profiles: Array<{ id: string; name: string }> } };
+    const active = list.value.profiles.find((profile) => profile.id === list.value.activeProfileId)!;
+    expect(fake.trays).toHaveLength(1);
+    expect(fake.trays[0]!.tooltip).toContain(active.name);
+    expect(fake.trays[0]!.tooltip).toContain('Wallet: not known yet');
+  });
+
+  it('registers hubble-ops:// and opens a valid deep link; an invalid one never reaches the window', () => {
+    expect(fake.state.defaultProtocolClients).toEqual(['hubble-ops']);
+    const openUrl = appListener('open-url')!;
+    const before = fake.eventsSent('desktop.command').length;
+    openUrl({ preventDefault: () => {} }, 'hubble-ops://order/../../etc/passwd');
+    openUrl({ preventDefault: () => {} }, 'hubble-ops://settings/delete-everything');
+    expect(fake.eventsSent('desktop.command')).toHaveLength(before);
+    openUrl({ preventDefault: () => {} }, 'hubble-ops://call/0f8e3c5e-1d2b-4c4a-9a57-5b6f1c2d3e4f');
+    expect(fake.eventsSent('desktop.command').at(-1)?.payload).toEqual({
+      kind: 'open-call',
+      requestId: '0f8e3c5e-1d2b-4c4a-9a57-5b6f1c2d3e4f',
+    });
+  });
+
+  it('holds the single-instance lock: a second launch focuses this window and passes on its deep link', () => {
+    const secondInstance = appListener('second-instance')!;
+    const focusedBefore = fake.windows[0]!.focused;
+    secondInstance({}, ['/opt/hubble-ops-console', 'hubble-ops://order?ref=partner-ref-77']);
+    expect(fake.windows[0]!.focused).toBe(focusedBefore + 1);
+    expect(fake.eventsSent('desktop.command').at(-1)?.payload).toEqual({
+      kind: 'open-order',
+      key: { referenceId: 'partner-ref-77' },
+    });
+    secondInstance({}, ['/opt/hubble-ops-console']);
+    expect(fake.windows[0]!.focused).toBe(focusedBefore + 2);
+  });
+
+  it('opens the window inside the display work area and remembers where it was when it closes', () => {
+    const window = fake.windows[0]!;
+    const { x, y, width, height } = window.options as Record<string, number>;
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(x! + width!).toBeLessThanOrEqual(1920);
+    expect(y! + height!).toBeLessThanOrEqual(1040);
+    let prevented = false;
+    for (const listener of window.listeners.get('close') ?? []) listener({ preventDefault: () => (prevented = true) });
+    // close-to-tray is off by default: closing closes.
+    expect(prevented).toBe(false);
+    const saved = JSON.parse(fs.readFileSync(path.join(fake.state.userData, 'window-state.json'), 'utf8'));
+    expect(Object.values(saved.byLayout)).toEqual([{ bounds: { x, y, width, height }, maximized: false }]);
   });
 
   it('waits for the core to stop before the process exits on quit', async () => {

@@ -6,8 +6,8 @@ import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { ctx, profilesFixture, removeDir, settingsFor, type ProfilesFixture } from '../profiles/profiles-fixture.ts';
 
 let fixture: ProfilesFixture;
-afterEach(() => {
-  fixture.close();
+afterEach(async () => {
+  await fixture.close();
   removeDir(fixture.dataDir);
 });
 
@@ -39,7 +39,7 @@ describe('the production guard, enforced in main', () => {
       },
     });
     expect(await profileIds()).toContain(production.id);
-    expect(fixture.area.audit.list()[0]).toMatchObject({
+    expect(fixture.kernel.audit.list()[0]).toMatchObject({
       action: 'guard.refused',
       profileId: production.id,
       details: { operation: 'profiles.delete' },
@@ -64,7 +64,7 @@ describe('the production guard, enforced in main', () => {
       value: { deleted: true },
     });
     expect(await profileIds()).not.toContain(production.id);
-    expect(fixture.area.audit.list().map((entry) => entry.action)).toEqual(
+    expect(fixture.kernel.audit.list().map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['guard.confirmed', 'profile.deleted']),
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src/main/errors/app-error.ts';
-import { createIpcRouter, type Handlers } from '../../../src/main/ipc/router.ts';
+import { createIpcRouter, isWellFormedInput, type Handlers } from '../../../src/main/ipc/router.ts';
 import { createConsoleCore } from '../../../src/main/app/console-core.ts';
 import { listChannels } from '../../../src/shared/contract/index.ts';
 import type { Profile } from '../../../src/shared/contract/profiles.ts';
@@ -119,5 +119,15 @@ describe('IPC router', () => {
 
   it('refuses to start when an operation of the contract has no handler', () => {
     expect(() => createIpcRouter({} as Handlers)).toThrow(/No handler for/);
+  });
+
+  it('refuses text with a lone surrogate as bad input before any schema or service sees it', async () => {
+    expect(isWellFormedInput({ a: ['ok', { b: 'fine ✓' }] })).toBe(true);
+    expect(isWellFormedInput({ a: ['ok', { b: 'x\ud800' }] })).toBe(false);
+    expect(isWellFormedInput(JSON.parse('{"\\udc00": 1}'))).toBe(false);
+    const { router, calls } = routerWithSpies();
+    const result = await router.dispatch('calls.resolveIdentifier', { value: 'ord\udc00' }, ctx);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'VALIDATION' } });
+    expect(calls).toEqual([]);
   });
 });

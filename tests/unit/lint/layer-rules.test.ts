@@ -40,6 +40,49 @@ describe('layer rules are lint errors', () => {
     expect(await rulesFiredFor(file, code)).toContain('no-restricted-imports');
   });
 
+  it('forbids one area of main to import another, and allows the kernel, the contract and its own files', async () => {
+    const rule = 'areas/no-cross-area-import';
+    expect(
+      await rulesFiredFor(
+        'src/main/areas/profiles/x.ts',
+        "import { callsArea } from '../calls/calls-area.ts';\nexport const x = callsArea;",
+      ),
+    ).toContain(rule);
+    expect(
+      await rulesFiredFor(
+        'src/main/areas/calls/sub/x.ts',
+        "export { webhooksArea } from '../../webhooks/webhooks-area.ts';",
+      ),
+    ).toContain(rule);
+    expect(
+      await rulesFiredFor(
+        'src/main/areas/webhooks/x.ts',
+        "export const load = () => import('../orders/orders-area.ts');",
+      ),
+    ).toContain(rule);
+    expect(
+      await rulesFiredFor(
+        'src/main/areas/calls/x.ts',
+        "import { defineArea } from '../define-area.ts';\nimport type { Kernel } from '../../kernel/kernel.ts';\nimport { CallsService } from './calls-service.ts';\nimport { contract } from '../../../shared/contract/index.ts';\nexport const x = [defineArea, CallsService, contract] as unknown as Kernel;",
+      ),
+    ).toEqual([]);
+  });
+
+  it('lets only stores call main: a component importing hubble.ts is reported, a store is not', async () => {
+    expect(
+      await rulesFiredFor(
+        'src/renderer/src/features/calls/X.tsx',
+        "import { hubble } from '../../hubble.ts';\nexport const x = hubble;",
+      ),
+    ).toContain('no-restricted-imports');
+    expect(
+      await rulesFiredFor(
+        'src/renderer/src/features/calls/x-store.ts',
+        "import { hubble } from '../../hubble.ts';\nexport const x = hubble;",
+      ),
+    ).toEqual([]);
+  });
+
   it('forbids the renderer any network of its own', async () => {
     expect(
       await rulesFiredFor(

@@ -1,3 +1,4 @@
+import { confirmedInput } from '../../fixtures/confirm.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -53,8 +54,9 @@ async function dispatch(channel: string, input?: unknown) {
   seen.push(`${channel} ${JSON.stringify(result)}`);
   return result;
 }
+/** As the operator would: guarded changes of the production profile go through the typed confirmation. */
 async function value<T>(channel: string, input?: unknown): Promise<T> {
-  return valueOrThrow<T>(channel, await dispatch(channel, input));
+  return valueOrThrow<T>(channel, await dispatch(channel, await confirmedInput(core.router, channel, input)));
 }
 
 function filesUnder(dir: string): string[] {

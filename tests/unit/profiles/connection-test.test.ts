@@ -1,3 +1,4 @@
+import { confirmedInput } from '../../fixtures/confirm.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, DEMO_CLIENTS, type RunningSimulator } from '../../../src/main/simulator/index.ts';
 import type { ConnectionTestReport, Profile } from '../../../src/shared/contract/profiles.ts';
@@ -13,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => sim.close());
 afterEach(async () => {
-  fixture.close();
+  await fixture.close();
   removeDir(fixture.dataDir);
   await control('POST', '/__sim/reset', {});
 });
@@ -40,7 +41,10 @@ async function profileWith(
   const profile = await value<Profile>('profiles.create', {
     settings: settingsFor(environment, `${environment} ${clientId}`, { clientId, ...extra }),
   });
-  if (secret) await value('profiles.setSecret', { profileId: profile.id, kind: 'clientSecret', value: secret });
+  if (secret) {
+    const input = { profileId: profile.id, kind: 'clientSecret', value: secret };
+    await value('profiles.setSecret', await confirmedInput(fixture.router, 'profiles.setSecret', input));
+  }
   return profile;
 }
 

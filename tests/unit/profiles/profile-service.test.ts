@@ -1,3 +1,4 @@
+import { confirmedInput } from '../../fixtures/confirm.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,8 +8,8 @@ import { valueOrThrow } from '../../fixtures/value-or-throw.ts';
 import { ctx, profilesFixture, removeDir, settingsFor, type ProfilesFixture } from './profiles-fixture.ts';
 
 let fixture: ProfilesFixture;
-afterEach(() => {
-  fixture.close();
+afterEach(async () => {
+  await fixture.close();
   removeDir(fixture.dataDir);
 });
 
@@ -225,7 +226,7 @@ describe('profiles', () => {
     fixture = profilesFixture();
     const staging = await call<Profile>('profiles.create', { settings: settingsFor('staging', 'Staging') });
     const seen: string[] = [];
-    fixture.area.profiles.onActiveProfileChanged(async (active, previous) => {
+    fixture.kernel.active.onChanged(async (active, previous) => {
       await Promise.resolve();
       seen.push(`${previous.id}→${active.id}`);
     });
@@ -235,7 +236,7 @@ describe('profiles', () => {
     expect(fixture.changes.at(-1)?.activeProfileId).toBe(staging.id);
     expect(await failure('profiles.setActive', { profileId: 'no-such-profile' })).toMatchObject({ kind: 'NOT_FOUND' });
 
-    fixture = fixture.reopen();
+    fixture = await fixture.reopen();
     expect((await call<ProfileList>('profiles.list')).activeProfileId).toBe(staging.id);
   });
 
@@ -246,12 +247,12 @@ describe('profiles', () => {
     await call('profiles.setSecret', { profileId: staging.id, kind: 'webhookSecret', value: 'w1' });
     await call('profiles.setActive', { profileId: staging.id });
     const history = path.join(fixture.dataDir, 'profiles', `${staging.id}.db`);
-    fs.mkdirSync(path.dirname(history), { recursive: true });
-    for (const suffix of ['', '-wal', '-shm']) fs.writeFileSync(`${history}${suffix}`, 'history');
+    // Its scope is open (its database with the WAL and shared-memory files), as it is while a profile is in use.
+    fixture.kernel.scopes.get(staging.id).db.prepare('SELECT 1').get();
     const other = path.join(fixture.dataDir, 'profiles', 'someone-else.db');
     fs.writeFileSync(other, 'keep');
     const deleting: string[] = [];
-    fixture.area.profiles.onProfileDeleting((profile) => void deleting.push(profile.id));
+    fixture.kernel.scopes.contribute('test', (scope) => () => void deleting.push(scope.profileId));
 
     expect(await call('profiles.delete', { profileId: staging.id })).toEqual({ deleted: true, removedFiles: 3 });
     expect(deleting).toEqual([staging.id]);
@@ -277,14 +278,14 @@ describe('profiles', () => {
     });
     expect(status).toEqual({ set: true, updatedAt: '2025-06-01T10:00:00.000Z' });
     expect(await fixture.vault.get(staging.id, 'clientSecret')).toBe('pasted-with-newline');
-    expect(await fixture.area.profiles.connectionFor(staging.id).clientSecret()).toBe('pasted-with-newline');
+    expect(await fixture.kernel.credentials.connectionFor(staging.id).clientSecret()).toBe('pasted-with-newline');
     expect((await call<ProfileList>('profiles.list')).profiles[1]?.secrets.clientSecret).toEqual(status);
     expect(await call('profiles.clearSecret', { profileId: staging.id, kind: 'clientSecret' })).toEqual({
       set: false,
       updatedAt: null,
     });
     expect(await fixture.vault.get(staging.id, 'clientSecret')).toBeNull();
-    await expect(fixture.area.profiles.connectionFor(staging.id).clientSecret()).rejects.toMatchObject({
+    await expect(fixture.kernel.credentials.connectionFor(staging.id).clientSecret()).rejects.toMatchObject({
       kind: 'VALIDATION',
     });
     expect(
@@ -301,8 +302,9 @@ describe('profiles', () => {
   it('gives per-profile services a connection: Hubble’s URL, the clientId and the secret on demand', async () => {
     fixture = profilesFixture({ simulatorBaseUrl: 'http://127.0.0.1:7000' });
     const production = await call<Profile>('profiles.create', { settings: settingsFor('production', 'Prod') });
-    await call('profiles.setSecret', { profileId: production.id, kind: 'clientSecret', value: 'prod-secret' });
-    const connection = fixture.area.profiles.connectionFor(production.id);
+    const setSecret = { profileId: production.id, kind: 'clientSecret', value: 'prod-secret' };
+    await call('profiles.setSecret', await confirmedInput(fixture.router, 'profiles.setSecret', setSecret));
+    const connection = fixture.kernel.credentials.connectionFor(production.id);
     expect(connection).toMatchObject({
       profileId: production.id,
       environment: 'production',
@@ -311,7 +313,7 @@ describe('profiles', () => {
     });
     expect(JSON.stringify(connection)).not.toContain('prod-secret');
     expect(await connection.clientSecret()).toBe('prod-secret');
-    const simulator = fixture.area.profiles.connectionFor('simulator');
+    const simulator = fixture.kernel.credentials.connectionFor('simulator');
     expect(simulator).toMatchObject({
       environment: 'simulator',
       baseUrl: 'http://127.0.0.1:7000',
@@ -323,7 +325,7 @@ describe('profiles', () => {
   it('remembers that the welcome was dismissed', async () => {
     fixture = profilesFixture();
     expect((await call<ProfileList>('profiles.dismissWelcome')).welcomeDismissed).toBe(true);
-    fixture = fixture.reopen();
+    fixture = await fixture.reopen();
     expect((await call<ProfileList>('profiles.list')).welcomeDismissed).toBe(true);
   });
 });

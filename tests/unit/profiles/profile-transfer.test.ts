@@ -29,10 +29,16 @@ describe('profile import/export', () => {
       }),
     });
     await call(fixture, 'profiles.create', { settings: settingsFor('staging', 'Acme staging') });
+    const { token } = await call<{ token: string }>(fixture, 'guard.confirm', {
+      profileId: production.id,
+      operation: 'profiles.setSecret',
+      typedName: 'Acme production',
+    });
     await call(fixture, 'profiles.setSecret', {
       profileId: production.id,
       kind: 'clientSecret',
       value: 'EXPORT-CANARY-123',
+      confirmationToken: token,
     });
     const exported = await call<{ fileName: string; json: string }>(fixture, 'profiles.export');
     expect(exported.fileName).toBe('hubble-profiles-2025-06-01.json');

@@ -87,15 +87,15 @@ describe('the built-in Simulator profile', () => {
       version: '0.0.0-test',
       vault: createMemoryVault(),
     });
-    expect(core.simulator).toBeNull();
+    expect(core.kernel.simulator.running()).toBeNull();
     await core.start();
-    const running = core.simulator;
+    const running = core.kernel.simulator.running();
     expect(running?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const simulatorProfile = core.profiles.list().profiles.find((profile) => profile.environment === 'simulator');
+    const simulatorProfile = core.kernel.profileList().profiles.find((profile) => profile.environment === 'simulator');
     expect(simulatorProfile?.baseUrl).toBe(running!.baseUrl);
     expect((await login(running!.baseUrl)).status).toBe(200);
     await core.stop();
-    expect(core.simulator).toBeNull();
+    expect(core.kernel.simulator.running()).toBeNull();
     await expect(fetch(`${running!.baseUrl}/__sim/health`)).rejects.toThrow();
   });
 });

@@ -68,11 +68,7 @@ describe('signing tool', () => {
 
   it("signs with a profile's secret from the profiles service", async () => {
     const body = fixture('wallet-low-balance');
-    const signed = await wh.sign({
-      body: { text: body.toString('utf8') },
-      secret: { kind: 'profile', profileId: 'simulator' },
-      url,
-    });
+    const signed = await wh.signWithProfile({ body: { text: body.toString('utf8') }, profileId: 'simulator', url });
     expect(signed.signature).toBe(opensslSignature(body, DEMO_CLIENTS.staging.webhookSecret));
     expect(JSON.stringify(signed)).not.toContain(DEMO_CLIENTS.staging.webhookSecret);
   });
@@ -89,7 +85,7 @@ describe('signing tool', () => {
     };
     const before = (await auditedSignings()).length;
     const body = fixture('order-terminal-state');
-    await wh.sign({ body: { text: body.toString('utf8') }, secret: { kind: 'profile', profileId: 'simulator' }, url });
+    await wh.signWithProfile({ body: { text: body.toString('utf8') }, profileId: 'simulator', url });
     await wh.sign({ body: { text: body.toString('utf8') }, secret: { kind: 'pasted', value: SECRET }, url });
     const after = await auditedSignings();
     expect(after).toHaveLength(before + 1);
@@ -151,7 +147,7 @@ describe('signing tool', () => {
 
   it('what it signs, the debugger verifies', async () => {
     const body = fixture('sdk-partner-discount-updated').toString('utf8');
-    const signed = await wh.sign({ body: { text: body }, secret: { kind: 'profile', profileId: 'simulator' } });
+    const signed = await wh.signWithProfile({ body: { text: body }, profileId: 'simulator' });
     expect(signed.rawHeaders).toContain('POST /hubble-webhook HTTP/1.1');
     const verified = await wh.verify({
       body: { text: body },

@@ -17,6 +17,7 @@ export interface WebhooksCore {
   verify(input: unknown): Promise<Verification>;
   classify(input: unknown): Promise<Classification>;
   sign(input: unknown): Promise<SignedRequest>;
+  signWithProfile(input: unknown): Promise<SignedRequest>;
   addProfile(
     environment: 'staging' | 'production' | 'custom',
     name: string,
@@ -44,13 +45,14 @@ export async function startWebhooksCore(): Promise<WebhooksCore> {
     verify: (input) => value<Verification>('webhooks.verify', input),
     classify: (input) => value<Classification>('webhooks.classify', input),
     sign: (input) => value<SignedRequest>('webhooks.sign', input),
+    signWithProfile: (input) => value<SignedRequest>('webhooks.signWithProfile', input),
     async addProfile(environment, name, webhookSecret) {
-      const profile = core.profiles.create({
+      const profile = core.kernel.profiles.create({
         ...defaultProfileSettings(environment, name),
         clientId: `${name}-client`,
         baseUrl: environment === 'custom' ? 'https://hubble.example.test' : null,
       });
-      if (webhookSecret !== null) await core.profiles.setSecret(profile.id, 'webhookSecret', webhookSecret);
+      if (webhookSecret !== null) await core.kernel.credentials.setSecret(profile.id, 'webhookSecret', webhookSecret);
       return profile.id;
     },
     async close() {

@@ -2,19 +2,14 @@ import type Database from 'better-sqlite3';
 import type { CallDetail, CallFilters, CallSort, CallSummary } from '../../../shared/contract/calls.ts';
 import type { CallRow } from '../../kernel/call-log/call-row.ts';
 import { hubbleFailureSchema, type CallOutcomeKind, type FailureKind } from '../../../shared/hubble/failure.ts';
+import { afterAnchorClause, anchorParams, orderByOf, sortKeyOf, type Anchor } from './keyset.ts';
+import { AnchorCache, type PositionAnchors } from './position-anchors.ts';
 
 /** A row as read back: what the writer stored plus its rowid. */
 type StoredRow = CallRow & { id: number };
 
 const SUMMARY_COLUMNS =
   'id, at, method, path, endpoint, http_status, outcome, error_kind, error_id, error_code, latency_ms, request_id, order_id, reference_id, order_status, attempt';
-
-const SORT_COLUMNS: Record<CallSort['by'], string> = {
-  at: 'at',
-  latency: 'latency_ms',
-  status: 'http_status',
-  path: 'path',
-};
 
 export const toSummary = (
   row: Omit<
@@ -47,6 +42,20 @@ export const toSummary = (
   attempt: row.attempt,
 });
 
+/** A row's value of the sort expression (see keyset.ts): what the next page seeks past. */
+function keyOf(sort: CallSort, row: CallSummary): string | number {
+  switch (sort.by) {
+    case 'at':
+      return row.at;
+    case 'latency':
+      return row.latencyMs;
+    case 'status':
+      return row.httpStatus ?? -1;
+    case 'path':
+      return row.path;
+  }
+}
+
 function toDetail(row: StoredRow): CallDetail {
   const failure = row.failure ? hubbleFailureSchema.safeParse(JSON.parse(row.failure)) : null;
   return {
@@ -64,10 +73,12 @@ function toDetail(row: StoredRow): CallDetail {
 
 const likeFragment = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 
+type Params = Record<string, string | number>;
+
 /** SQL for a filter set: every condition is a bound parameter, never text pasted into the query. */
-export function whereOf(filters: CallFilters): { sql: string; params: Record<string, string | number> } {
+export function whereOf(filters: CallFilters, extra: readonly string[] = []): { sql: string; params: Params } {
   const clauses: string[] = [];
-  const params: Record<string, string | number> = {};
+  const params: Params = {};
   const add = (clause: string, name: string, value: string | number) => {
     clauses.push(clause);
     params[name] = value;
@@ -95,23 +106,60 @@ export function whereOf(filters: CallFilters): { sql: string; params: Record<str
   if (filters.outcome) add('outcome = @outcome', 'outcome', filters.outcome);
   if (filters.from !== undefined) add('at >= @from', 'from', filters.from);
   if (filters.to !== undefined) add('at < @to', 'to', filters.to);
+  clauses.push(...extra);
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-const orderByOf = (sort: CallSort) => {
-  const direction = sort.direction === 'asc' ? 'ASC' : 'DESC';
-  return `ORDER BY ${SORT_COLUMNS[sort.by]} ${direction}, id ${direction}`;
-};
+/**
+ * Rows recorded after a search began stay out of its pages. The unary `+` keeps SQLite from choosing the
+ * rowid range over the sort index for it: the sort index is what lets a page seek.
+ */
+const IN_SNAPSHOT = '+id <= @snapshot';
+
+/** The SQL of one page: a seek past the anchor (keyset), never an OFFSET, whatever the depth. */
+export function pageSql(filters: CallFilters, sort: CallSort, anchored: boolean): { sql: string; params: Params } {
+  const where = whereOf(filters, anchored ? [IN_SNAPSHOT, afterAnchorClause(sort)] : [IN_SNAPSHOT]);
+  return {
+    sql: `SELECT ${SUMMARY_COLUMNS} FROM api_calls ${where.sql} ${orderByOf(sort)} LIMIT @limit`,
+    params: where.params,
+  };
+}
+
+/**
+ * The SQL that turns a position no page has reached yet into an anchor: the key of the row `@skip` rows
+ * past the nearest known anchor (forward), or back from it (reversed). Reads only the sort key and id.
+ */
+function hopSql(
+  filters: CallFilters,
+  sort: CallSort,
+  from: 'start' | 'after' | 'before',
+): { sql: string; params: Params } {
+  const extra = from === 'start' ? [IN_SNAPSHOT] : [IN_SNAPSHOT, afterAnchorClause(sort, from === 'before')];
+  const where = whereOf(filters, extra);
+  return {
+    sql: `SELECT ${sortKeyOf(sort)} AS key, id FROM api_calls ${where.sql} ${orderByOf(sort, from === 'before')} LIMIT 1 OFFSET @skip`,
+    params: where.params,
+  };
+}
+
+/** Per database, so they outlive the short-lived CallQueries a read creates. */
+const statementsByDb = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const anchorsByDb = new WeakMap<Database.Database, AnchorCache>();
 
 /** The read side of the call log. Statements that run per keystroke or per scroll are prepared once. */
 export class CallQueries {
   readonly #db: Database.Database;
   readonly #byId: Database.Statement;
   readonly #lookups: Record<'request_id' | 'order_id' | 'reference_id', Database.Statement>;
-  readonly #cache = new Map<string, Database.Statement>();
+  readonly #cache: Map<string, Database.Statement>;
+  readonly #anchors: AnchorCache;
 
   constructor(db: Database.Database) {
     this.#db = db;
+    this.#cache = statementsByDb.get(db) ?? new Map();
+    statementsByDb.set(db, this.#cache);
+    this.#anchors = anchorsByDb.get(db) ?? new AnchorCache();
+    anchorsByDb.set(db, this.#anchors);
     this.#byId = db.prepare('SELECT * FROM api_calls WHERE id = ?');
     const lookup = (column: string) =>
       db.prepare(
@@ -134,15 +182,76 @@ export class CallQueries {
     return statement;
   }
 
-  page(filters: CallFilters, sort: CallSort, offset: number, limit: number): CallSummary[] {
-    const where = whereOf(filters);
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM api_calls ${where.sql} ${orderByOf(sort)} LIMIT @limit OFFSET @offset`;
-    return (this.#statement(sql).all({ ...where.params, limit, offset }) as StoredRow[]).map(toSummary);
+  /** The newest call's id: a search's snapshot (0 for an empty log). */
+  latestId(): number {
+    return (this.#statement('SELECT max(id) AS id FROM api_calls').get() as { id: number | null }).id ?? 0;
   }
 
-  count(filters: CallFilters): number {
-    const where = whereOf(filters);
-    return (this.#statement(`SELECT count(*) AS n FROM api_calls ${where.sql}`).get(where.params) as { n: number }).n;
+  /**
+   * `limit` rows from position `offset` of the search, counting only calls up to `snapshot` (the latest id
+   * when the search began). Each page seeks past the anchor of its first position; see #anchorAt.
+   */
+  page(
+    filters: CallFilters,
+    sort: CallSort,
+    offset: number,
+    limit: number,
+    snapshot: number = this.latestId(),
+  ): CallSummary[] {
+    const anchors = this.#anchors.for(this.#searchKey(filters, sort, snapshot));
+    const anchor = offset === 0 ? null : this.#anchorAt(anchors, filters, sort, snapshot, offset);
+    if (anchor === undefined) return [];
+    const query = pageSql(filters, sort, anchor !== null);
+    const rows = (
+      this.#statement(query.sql).all({
+        ...query.params,
+        snapshot,
+        limit,
+        ...(anchor ? anchorParams(anchor) : {}),
+      }) as StoredRow[]
+    ).map(toSummary);
+    const last = rows.at(-1);
+    if (last) anchors.remember(offset + rows.length, { key: keyOf(sort, last), id: last.id });
+    return rows;
+  }
+
+  /**
+   * The anchor of a position (undefined past the end). A position a page already reached is known; any
+   * other is found once, from the nearest known position, by skipping over the sort index alone (key and
+   * id, no row read) — then remembered, so paging around it seeks.
+   */
+  #anchorAt(
+    anchors: PositionAnchors,
+    filters: CallFilters,
+    sort: CallSort,
+    snapshot: number,
+    position: number,
+  ): Anchor | null | undefined {
+    const known = anchors.nearest(position);
+    if (known.position === position) return known.anchor;
+    const forward = known.position < position;
+    const from = !known.anchor ? 'start' : forward ? 'after' : 'before';
+    const query = hopSql(filters, sort, from);
+    const found = this.#statement(query.sql).get({
+      ...query.params,
+      snapshot,
+      skip: forward ? position - known.position - 1 : known.position - position,
+      ...(known.anchor ? anchorParams(known.anchor) : {}),
+    }) as Anchor | undefined;
+    if (found) anchors.remember(position, found);
+    return found;
+  }
+
+  /** Retention deletes the oldest calls: the oldest id is part of the key, so positions are not reused across it. */
+  #searchKey(filters: CallFilters, sort: CallSort, snapshot: number): string {
+    const oldest = (this.#statement('SELECT min(id) AS id FROM api_calls').get() as { id: number | null }).id;
+    return JSON.stringify([filters, sort.by, sort.direction, snapshot, oldest]);
+  }
+
+  count(filters: CallFilters, snapshot?: number): number {
+    const where = whereOf(filters, snapshot === undefined ? [] : [IN_SNAPSHOT]);
+    const params = snapshot === undefined ? where.params : { ...where.params, snapshot };
+    return (this.#statement(`SELECT count(*) AS n FROM api_calls ${where.sql}`).get(params) as { n: number }).n;
   }
 
   /** Rows one at a time, for exports that must not hold every row in memory twice. */

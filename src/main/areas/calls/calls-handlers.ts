@@ -1,7 +1,7 @@
 import type { AuditAction } from '../../../shared/contract/audit.ts';
 import type { Environment } from '../../../shared/contract/profiles.ts';
 import { AppError } from '../../errors/app-error.ts';
-import type { HubbleClients } from '../../hubble/client-registry.ts';
+import type { HubbleClient } from '../../hubble/hubble-client.ts';
 import type { HubbleConnection } from '../../hubble/connection.ts';
 import type { Handlers } from '../../ipc/router.ts';
 import type { CallsService } from './calls-service.ts';
@@ -9,7 +9,8 @@ import { generateSampleTraffic } from './sample-traffic.ts';
 
 export interface CallsHandlerDeps {
   calls: CallsService;
-  clients: HubbleClients;
+  /** the profile's client (its scope's), recording into its call log */
+  clientOf(profileId: string): HubbleClient;
   activeProfileId(): string;
   connectionFor(profileId: string): HubbleConnection;
   /** the embedded simulator's URL while it runs */
@@ -73,7 +74,7 @@ export function createCallsHandlers(deps: CallsHandlerDeps): Handlers['calls'] {
       const connection = deps.connectionFor(profileId);
       const simulatorBaseUrl = simulatorConnectionOrRefuse(connection, deps.simulatorBaseUrl());
       const before = calls.search(profileId, { limit: 1 }).total ?? 0;
-      const generated = await generateSampleTraffic({ client: deps.clients.clientFor(connection), simulatorBaseUrl });
+      const generated = await generateSampleTraffic({ client: deps.clientOf(profileId), simulatorBaseUrl });
       // Count what the log really gained: logins and retries are calls too.
       const report = { ...generated, calls: (calls.search(profileId, { limit: 1 }).total ?? 0) - before };
       deps.audit?.({

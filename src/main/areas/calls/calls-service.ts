@@ -9,8 +9,8 @@ import type {
 } from '../../../shared/contract/calls.ts';
 import { callSearchSchema, type CallSearch } from '../../../shared/contract/calls.ts';
 import { AppError } from '../../errors/app-error.ts';
-import type { ProfileStores } from '../../store/profile-store.ts';
-import { CallLogWriter, type CallLogWriterOptions } from '../../kernel/call-log/call-log-writer.ts';
+import type Database from 'better-sqlite3';
+import type { CallLogWriter } from '../../kernel/call-log/call-log-writer.ts';
 import { CallQueries } from './call-queries.ts';
 import { callsToCsv, MAX_EXPORT_ROWS } from './csv-export.ts';
 import { resolveIdentifier } from './resolve-identifier.ts';
@@ -18,111 +18,67 @@ import { applyRetention, readRetentionDays, writeRetentionDays } from '../../ker
 import { buildSupportBundle } from './support-bundle.ts';
 import { formatUtc, localTimeZone } from './timestamps.ts';
 
-export interface CallsServiceOptions {
-  stores: ProfileStores;
-  now?: () => number;
-  timeZone?: () => string;
-  /** exact secret values of a profile (its webhook secret…) that must never be stored, wherever they appear */
-  knownSecrets?: (profileId: string) => readonly string[];
-  onRecorded?: (profileId: string, rows: number, lastId: number) => void;
-  /** a profile's log was opened (the first call recorded or read) */
-  onOpen?: (profileId: string) => void;
-  onError?: (where: string, error: unknown) => void;
-  writer?: Pick<CallLogWriterOptions, 'flushIntervalMs' | 'maxBatch' | 'maxQueue'>;
-  /** how often retention runs for an open profile */
-  retentionIntervalMs?: number;
+/** One profile's call log, as its scope holds it: the database and the recorder that writes to it. */
+export interface ProfileCallLog {
+  readonly db: Database.Database;
+  readonly recorder: CallLogWriter;
 }
 
-interface ProfileLog {
-  writer: CallLogWriter;
-  queries: CallQueries;
+export interface CallsServiceOptions {
+  /** The profile's call log (the kernel's profile scope); opened on first use. */
+  logOf(profileId: string): ProfileCallLog;
+  now?: () => number;
+  timeZone?: () => string;
 }
 
 /** Calls of an order reach this many at most in one bundle; a runaway polling loop must not make it huge. */
 const MAX_BUNDLE_CALLS = 200;
 
 /**
- * The call log of every profile: a batched writer (the client's recorder) and the read side (search,
- * detail, bundles, CSV, identifier lookups), on each profile's own database.
+ * The read side of every profile's call log (search, detail, bundles, CSV, identifier lookups, retention).
+ * It keeps nothing per profile: the profile's scope owns the database and the recorder.
  */
 export class CallsService {
   readonly #options: CallsServiceOptions;
-  readonly #logs = new Map<string, ProfileLog>();
   readonly #now: () => number;
-  readonly #unhook: () => void;
-  readonly #retentionTimer: NodeJS.Timeout;
+  // Keyed by the scope's handle, so prepared statements live exactly as long as the database is open.
+  readonly #queries = new WeakMap<Database.Database, CallQueries>();
 
   constructor(options: CallsServiceOptions) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
-    this.#unhook = options.stores.onBeforeClose((profileId) => this.#release(profileId));
-    this.#retentionTimer = setInterval(() => this.#retainAll(), options.retentionIntervalMs ?? 3_600_000);
-    this.#retentionTimer.unref?.();
-  }
-
-  #log(profileId: string): ProfileLog {
-    const existing = this.#logs.get(profileId);
-    if (existing) return existing;
-    const db = this.#options.stores.database(profileId);
-    const log: ProfileLog = {
-      writer: new CallLogWriter(db, {
-        ...this.#options.writer,
-        knownSecrets: () => this.#options.knownSecrets?.(profileId) ?? [],
-        onFlushed: (rows, lastId) => this.#options.onRecorded?.(profileId, rows, lastId),
-        onError: (error) => this.#options.onError?.('calls.flush', error),
-      }),
-      queries: new CallQueries(db),
-    };
-    this.#logs.set(profileId, log);
-    this.#options.onOpen?.(profileId);
-    try {
-      applyRetention(db, this.#now());
-    } catch (error) {
-      this.#options.onError?.('calls.retention', error);
-    }
-    return log;
   }
 
   /** Reads see every call recorded so far: the queue is flushed before any query. */
   #read(profileId: string): CallQueries {
-    const log = this.#log(profileId);
-    log.writer.flush();
-    return log.queries;
-  }
-
-  #release(profileId: string): void {
-    const log = this.#logs.get(profileId);
-    if (!log) return;
-    this.#logs.delete(profileId);
-    log.writer.close();
-  }
-
-  #retainAll(): void {
-    for (const profileId of this.#logs.keys()) {
-      try {
-        applyRetention(this.#options.stores.database(profileId), this.#now());
-      } catch (error) {
-        this.#options.onError?.('calls.retention', error);
-      }
-    }
+    const log = this.#options.logOf(profileId);
+    log.recorder.flush();
+    let queries = this.#queries.get(log.db);
+    if (!queries) this.#queries.set(log.db, (queries = new CallQueries(log.db)));
+    return queries;
   }
 
   /** The client's recorder for a profile. */
   recorder(profileId: string): CallLogWriter {
-    return this.#log(profileId).writer;
+    return this.#options.logOf(profileId).recorder;
   }
 
   flush(profileId: string): number {
-    return this.#log(profileId).writer.flush();
+    return this.recorder(profileId).flush();
   }
 
   search(profileId: string, input: CallSearch): CallPage {
     const search = callSearchSchema.parse(input);
     const queries = this.#read(profileId);
+    // A new search counts every call so far; its later pages pass the snapshot back and see the same list.
+    const snapshot = search.snapshot ?? queries.latestId();
     return {
-      rows: queries.page(search.filters, search.sort, search.offset, search.limit),
+      rows: queries.page(search.filters, search.sort, search.offset, search.limit, snapshot),
       offset: search.offset,
-      total: search.includeTotal ? queries.count(search.filters) : null,
+      total: search.includeTotal
+        ? queries.count(search.filters, search.snapshot === undefined ? undefined : snapshot)
+        : null,
+      snapshot,
     };
   }
 
@@ -181,26 +137,20 @@ export class CallsService {
   }
 
   retentionDays(profileId: string): number {
-    this.#log(profileId);
-    return readRetentionDays(this.#options.stores.database(profileId));
+    return readRetentionDays(this.#options.logOf(profileId).db);
   }
 
   setRetentionDays(profileId: string, days: number): { days: number; deleted: number } {
-    this.#log(profileId).writer.flush();
-    const db = this.#options.stores.database(profileId);
-    writeRetentionDays(db, days);
-    return { days, deleted: applyRetention(db, this.#now(), days) };
+    const log = this.#options.logOf(profileId);
+    log.recorder.flush();
+    writeRetentionDays(log.db, days);
+    return { days, deleted: applyRetention(log.db, this.#now(), days) };
   }
 
-  /** Flushes and forgets one profile's log (the store closes the file). */
-  closeProfile(profileId: string): void {
-    this.#options.stores.close(profileId);
-    this.#release(profileId);
-  }
-
-  close(): void {
-    clearInterval(this.#retentionTimer);
-    for (const profileId of [...this.#logs.keys()]) this.#release(profileId);
-    this.#unhook();
+  /** Deletes calls older than the profile's retention window (on open, then hourly as a job). */
+  applyRetention(profileId: string): number {
+    const log = this.#options.logOf(profileId);
+    log.recorder.flush();
+    return applyRetention(log.db, this.#now());
   }
 }

@@ -1,13 +1,12 @@
 import { performance } from 'node:perf_hooks';
-import { request } from 'undici';
 import { ulid } from 'ulid';
 import type { SampleTrafficReport } from '../../../shared/contract/calls.ts';
 import type { Brand } from '../../../shared/hubble/brand.ts';
 import type { PlaceOrderRequest } from '../../../shared/hubble/order.ts';
 import type { HubbleClient } from '../../hubble/hubble-client.ts';
 import type { HubbleResult } from '../../hubble/hubble-result.ts';
-
-type SimOutcome = 'SUCCESS' | 'PROCESSING' | 'FAILED' | 'PROCESSING_THEN_SUCCESS' | 'PROCESSING_THEN_FAILED';
+import { simulatorControl } from '../../simulator/control/client.ts';
+import type { OutcomeName } from '../../simulator/orders/outcome.ts';
 
 export interface SampleTrafficOptions {
   client: HubbleClient;
@@ -60,17 +59,10 @@ export async function generateSampleTraffic({
     outcomes[key] = (outcomes[key] ?? 0) + 1;
     return result;
   };
-  const control = async (path: string, body: unknown) => {
-    const response = await request(`${simulatorBaseUrl}/__sim/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    await response.body.dump();
-  };
+  const control = simulatorControl(simulatorBaseUrl);
   // PROCESSING orders settle later on the simulator's clock, so the log shows them as PROCESSING first.
-  const nextOutcome = (outcome: SimOutcome) =>
-    control('next-outcome', {
+  const nextOutcome = (outcome: OutcomeName) =>
+    control.nextOutcome({
       clientId: client.connection.clientId,
       outcome,
       settleAfterSecs: outcome.startsWith('PROCESSING') ? 120 : 0,
@@ -89,9 +81,9 @@ export async function generateSampleTraffic({
   for (const brand of [fixed, flexible, inactive]) if (brand) count(await client.getProduct(brand.id));
   count(await client.getProduct('01NOSUCHBRAND0000000000000'));
 
-  const place = async (request: PlaceOrderRequest, outcome?: SimOutcome | 'LOST_ANSWER') => {
+  const place = async (request: PlaceOrderRequest, outcome?: OutcomeName | 'LOST_ANSWER') => {
     if (outcome === 'LOST_ANSWER')
-      await control('faults', { path: '/v1/partners/orders', method: 'POST', kind: 'drop-after-commit' });
+      await control.addFault({ path: '/v1/partners/orders', method: 'POST', kind: 'drop-after-commit' });
     else if (outcome) await nextOutcome(outcome);
     orders += 1;
     const placed = count(await client.placeOrder(request));

@@ -1,70 +1,53 @@
-import type Database from 'better-sqlite3';
-import type { ConnectionTestReport } from '../../../shared/contract/profiles.ts';
-import { createAuditHandlers } from '../audit/audit-handlers.ts';
-import { createAuditLog, type AuditLog } from '../../kernel/audit/audit-log.ts';
-import { createConfirmationTokens, type ConfirmationTokenOptions } from '../../kernel/guard/confirmation-tokens.ts';
-import { createGuardHandlers } from '../guard/guard-handlers.ts';
-import { createProductionGuard, type OperationGuard } from '../../kernel/guard/production-guard.ts';
-import type { Handlers } from '../../ipc/router.ts';
-import { createKeytarVault } from '../../kernel/vault/keytar-vault.ts';
-import type { SecretVault } from '../../kernel/vault/secret-vault.ts';
-import type { EnvironmentBaseUrls } from '../../kernel/profiles/base-url-policy.ts';
-import { createProfileHandlers } from './profile-handlers.ts';
-import { createProfileService, type ProfileService } from '../../kernel/profiles/profile-service.ts';
+import type { ConnectionTestOptions } from './connection-test/run-connection-test.ts';
+import { runConnectionTest } from './connection-test/run-connection-test.ts';
+import { defineArea } from '../define-area.ts';
+import { SIMULATOR_PROFILE_ID } from '../../kernel/profiles/builtin-simulator.ts';
 
-export interface ProfilesAreaOptions {
-  appDb: Database.Database;
-  dataDir: string;
-  /** The OS keychain (keytar) unless a test injects another vault. */
-  vault?: SecretVault;
-  simulatorBaseUrl(): string;
-  environmentBaseUrls?: EnvironmentBaseUrls;
-  deleteProfileData?: (profileId: string) => void | Promise<void>;
-  confirmation?: ConfirmationTokenOptions;
-  testConnection(profiles: ProfileService, profileId: string): Promise<ConnectionTestReport>;
-  onProfilesChanged(list: ReturnType<ProfileService['list']>): void;
-  onListenerError?: (where: string, error: unknown) => void;
-  now?: () => Date;
-}
-
-export interface ProfilesArea {
-  readonly profiles: ProfileService;
-  readonly audit: AuditLog;
-  readonly vault: SecretVault;
-  /** For RouterOptions.guard: the production guard of every `confirmOnProduction` operation. */
-  readonly guard: OperationGuard;
-  readonly handlers: Pick<Handlers, 'profiles' | 'guard' | 'audit'>;
-}
-
-/** Profiles, keychain vault, production guard and audit log, assembled for the console core. */
-export function createProfilesArea(options: ProfilesAreaOptions): ProfilesArea {
-  const vault = options.vault ?? createKeytarVault();
-  const audit = createAuditLog(options.appDb, { now: options.now });
-  const profiles = createProfileService({
-    db: options.appDb,
-    dataDir: options.dataDir,
-    vault,
-    audit,
-    simulatorBaseUrl: options.simulatorBaseUrl,
-    environmentBaseUrls: options.environmentBaseUrls,
-    deleteProfileData: options.deleteProfileData,
-    onListenerError: options.onListenerError,
-    now: options.now,
-  });
-  profiles.onChanged(options.onProfilesChanged);
-  const tokens = createConfirmationTokens(options.confirmation);
-  return {
-    profiles,
-    audit,
-    vault,
-    guard: createProductionGuard({ profiles, tokens, audit }),
-    handlers: {
-      profiles: createProfileHandlers({
-        profiles,
-        testConnection: (profileId) => options.testConnection(profiles, profileId),
-      }),
-      guard: createGuardHandlers({ profiles, tokens, audit }),
-      audit: createAuditHandlers(audit, options.now),
+/** profiles.*: the catalog, the active profile and credentials of the kernel, plus the connection test. */
+export const profilesArea = (connectionTest: Omit<ConnectionTestOptions, 'recorder'> = {}) =>
+  defineArea({
+    name: 'profiles',
+    create: (kernel) => {
+      const { profiles, active, credentials, scopes } = kernel;
+      return {
+        handlers: {
+          profiles: {
+            list: () => kernel.profileList(),
+            create: ({ settings }) => profiles.create(settings),
+            update: ({ profileId, settings }) => profiles.update(profileId, settings),
+            updateSimulator: ({ settings }) => profiles.updateSimulator(settings),
+            duplicate: ({ profileId, name }) => profiles.duplicate(profileId, name),
+            async delete({ profileId }) {
+              const profile = profiles.assertEditable(profileId, 'deleted');
+              // Secrets first: if the keychain cannot remove them, nothing else is touched and the operator
+              // can retry, instead of leaving credentials behind for a profile that no longer exists.
+              await credentials.forget(profile.id);
+              if (active.id() === profile.id) await active.set(SIMULATOR_PROFILE_ID);
+              // Its jobs stop, its client's pool closes, its queued calls are written, then its files go.
+              const removedFiles = await scopes.delete(profile.id);
+              profiles.remove(profile.id, { environment: profile.environment, removedFiles });
+              return { deleted: true as const, removedFiles };
+            },
+            async setActive({ profileId }) {
+              await active.set(profileId);
+              return kernel.profileList();
+            },
+            setSecret: ({ profileId, kind, value }) => credentials.setSecret(profileId, kind, value),
+            clearSecret: ({ profileId, kind }) => credentials.clearSecret(profileId, kind),
+            export: (input) => profiles.exportProfiles(input?.profileIds),
+            import: ({ json }) => profiles.importProfiles(json),
+            testConnection: ({ profileId }) =>
+              runConnectionTest(credentials.connectionFor(profileId), {
+                ...connectionTest,
+                recorder: scopes.get(profileId).recorder,
+              }),
+            dismissWelcome() {
+              kernel.settings.dismissWelcome(new Date(kernel.clock.now()));
+              profiles.announce();
+              return kernel.profileList();
+            },
+          },
+        },
+      };
     },
-  };
-}
+  });

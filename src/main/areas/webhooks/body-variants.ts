@@ -1,13 +1,9 @@
-import { parseJsonLossless, type JsonNode } from './json-lossless.ts';
-import {
-  printJson,
-  type JsonLayout,
-  type JsonStyle,
-  type NumberForm,
-  type PrintedJson,
-  type StringForm,
-} from './json-printer.ts';
+import { parseJsonLosslessSteps, type JsonNode } from './json-lossless.ts';
+import { printJsonSteps, type JsonStyle, type PrintStats } from './json-printer.ts';
+import { sortedKeysSteps, type SortedKeys } from './key-order.ts';
 import { parsedObjectStrings, type ParsedObjectForm } from './parsed-object-strings.ts';
+import { isJsRoundTrip, jsonTraitsSteps, reserialisedForms, type JsonTraits } from './reserialised-forms.ts';
+import type { Steps, WorkPacer } from './work-pacer.ts';
 
 // Candidate forms of the body that Hubble may have signed, each with the list of changes that lead from the
 // body as given to it. `yours: true` means the body as given has the thing the signed form lacks.
@@ -16,7 +12,7 @@ export type BodyChange =
   | { kind: 'bom'; yours: boolean }
   | { kind: 'trailing-newline'; yours: boolean; sequence: '\n' | '\r\n' }
   | { kind: 'line-endings'; signed: 'LF' | 'CRLF'; lines: number }
-  | { kind: 'reserialised'; style: JsonStyle; stats: Omit<PrintedJson, 'text'>; jsRoundTrip: boolean }
+  | { kind: 'reserialised'; style: JsonStyle; stats: PrintStats; jsRoundTrip: boolean }
   | { kind: 'parsed-object'; form: ParsedObjectForm };
 
 export interface BodyVariant {
@@ -24,71 +20,112 @@ export interface BodyVariant {
   changes: BodyChange[];
 }
 
-const BOM = '\xEF\xBB\xBF';
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const CR = 0x0d;
+const LF = 0x0a;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** BOM, trailing newline and line-ending changes and their combinations, fewest changes first. */
-export function rawTransforms(body: Buffer): BodyVariant[] {
-  const text = body.toString('latin1');
-  const hasBom = text.startsWith(BOM);
-  const content = hasBom ? text.slice(BOM.length) : text;
-  const lineEndings: Array<{ text: string; change: BodyChange | null }> = [{ text: content, change: null }];
-  const crlfCount = content.split('\r\n').length - 1;
-  const bareLfCount = (content.match(/(?<!\r)\n/g) ?? []).length;
+/** Line endings converted byte by byte: one pass, no intermediate strings, even for a million newlines. */
+function convertLineEndings(content: Buffer, to: 'LF' | 'CRLF', bareLfCount: number, crlfCount: number): Buffer {
+  const out = Buffer.allocUnsafe(to === 'LF' ? content.length - crlfCount : content.length + bareLfCount);
+  let written = 0;
+  for (let at = 0; at < content.length; at += 1) {
+    const byte = content[at]!;
+    if (to === 'LF' && byte === CR && content[at + 1] === LF) continue;
+    if (to === 'CRLF' && byte === LF && (at === 0 || content[at - 1] !== CR)) out[written++] = CR;
+    out[written++] = byte;
+  }
+  return out;
+}
+
+interface RawPlan {
+  lineEndings: 'as-is' | 'LF' | 'CRLF';
+  trailing: 'as-is' | 'strip' | '\n' | '\r\n';
+  bom: boolean;
+  changes: BodyChange[];
+}
+
+/**
+ * BOM, trailing newline and line-ending changes and their combinations, fewest changes first. Each form is
+ * built only when the caller asks for it, so a caller can pause between two 1 MiB forms.
+ */
+export function* rawTransforms(body: Buffer): Generator<BodyVariant> {
+  const hasBom = body.subarray(0, 3).equals(BOM);
+  const content = hasBom ? body.subarray(3) : body;
+  let crlfCount = 0;
+  let lfCount = 0;
+  for (let at = 0; at < content.length; at += 1) {
+    if (content[at] !== LF) continue;
+    lfCount += 1;
+    if (at > 0 && content[at - 1] === CR) crlfCount += 1;
+  }
+  const bareLfCount = lfCount - crlfCount;
+  const last = content.at(-1);
+  const endsWithCrlf = last === LF && content.at(-2) === CR;
+
+  const endings: Array<{ lineEndings: RawPlan['lineEndings']; change: BodyChange | null; ends: 'crlf' | 'lf' | null }> =
+    [{ lineEndings: 'as-is', change: null, ends: endsWithCrlf ? 'crlf' : last === LF ? 'lf' : null }];
   if (crlfCount > 0)
-    lineEndings.push({
-      text: content.replaceAll('\r\n', '\n'),
+    endings.push({
+      lineEndings: 'LF',
       change: { kind: 'line-endings', signed: 'LF', lines: crlfCount },
+      ends: last === LF ? 'lf' : null,
     });
   if (bareLfCount > 0)
-    lineEndings.push({
-      text: content.replace(/(?<!\r)\n/g, '\r\n'),
+    endings.push({
+      lineEndings: 'CRLF',
       change: { kind: 'line-endings', signed: 'CRLF', lines: bareLfCount },
+      ends: last === LF ? 'crlf' : null,
     });
 
-  const variants: BodyVariant[] = [];
-  for (const ending of lineEndings) {
-    const trailing: Array<{ text: string; change: BodyChange | null }> = [{ text: ending.text, change: null }];
-    if (ending.text.endsWith('\r\n'))
-      trailing.push({
-        text: ending.text.slice(0, -2),
-        change: { kind: 'trailing-newline', yours: true, sequence: '\r\n' },
-      });
-    else if (ending.text.endsWith('\n'))
-      trailing.push({
-        text: ending.text.slice(0, -1),
-        change: { kind: 'trailing-newline', yours: true, sequence: '\n' },
-      });
+  const plans: RawPlan[] = [];
+  for (const ending of endings) {
+    const tails: Array<{ trailing: RawPlan['trailing']; change: BodyChange | null }> = [
+      { trailing: 'as-is', change: null },
+    ];
+    if (ending.ends === 'crlf')
+      tails.push({ trailing: 'strip', change: { kind: 'trailing-newline', yours: true, sequence: '\r\n' } });
+    else if (ending.ends === 'lf')
+      tails.push({ trailing: 'strip', change: { kind: 'trailing-newline', yours: true, sequence: '\n' } });
     else {
-      trailing.push({ text: `${ending.text}\n`, change: { kind: 'trailing-newline', yours: false, sequence: '\n' } });
-      trailing.push({
-        text: `${ending.text}\r\n`,
-        change: { kind: 'trailing-newline', yours: false, sequence: '\r\n' },
-      });
+      tails.push({ trailing: '\n', change: { kind: 'trailing-newline', yours: false, sequence: '\n' } });
+      tails.push({ trailing: '\r\n', change: { kind: 'trailing-newline', yours: false, sequence: '\r\n' } });
     }
-    for (const tail of trailing) {
+    for (const tail of tails)
       for (const bom of [hasBom, !hasBom]) {
         const changes = [
           ending.change,
           tail.change,
           bom === hasBom ? null : ({ kind: 'bom', yours: hasBom } as BodyChange),
         ].filter((change): change is BodyChange => change !== null);
-        if (changes.length === 0) continue;
-        variants.push({ bytes: Buffer.from((bom ? BOM : '') + tail.text, 'latin1'), changes });
+        if (changes.length > 0) plans.push({ lineEndings: ending.lineEndings, trailing: tail.trailing, bom, changes });
       }
-    }
   }
-  return variants.sort((a, b) => a.changes.length - b.changes.length);
+  plans.sort((a, b) => a.changes.length - b.changes.length);
+
+  for (const plan of plans) {
+    let out =
+      plan.lineEndings === 'as-is' ? content : convertLineEndings(content, plan.lineEndings, bareLfCount, crlfCount);
+    if (plan.trailing === 'strip') out = out.subarray(0, out.at(-2) === CR ? -2 : -1);
+    const parts = [
+      plan.bom ? BOM : null,
+      out,
+      plan.trailing === 'as-is' || plan.trailing === 'strip' ? null : Buffer.from(plan.trailing, 'latin1'),
+    ];
+    yield { bytes: Buffer.concat(parts.filter((part): part is Buffer => part !== null)), changes: plan.changes };
+  }
 }
 
 export interface ParsedBody {
   text: string;
   root: JsonNode;
   hadBom: boolean;
+  sortedKeys: SortedKeys;
+  traits: JsonTraits;
 }
 
-/** The body as JSON text, when it is valid UTF-8 JSON (a leading BOM tolerated). */
-export function parseBody(body: Buffer): ParsedBody | null {
+/** The body as JSON, when it is valid UTF-8 JSON (a leading BOM tolerated), with what re-serialising needs. */
+export function* parseBodySteps(body: Buffer): Steps<ParsedBody | null> {
   let text: string;
   try {
     text = utf8.decode(body);
@@ -97,62 +134,46 @@ export function parseBody(body: Buffer): ParsedBody | null {
   }
   const hadBom = text.startsWith('\uFEFF');
   if (hadBom) text = text.slice(1);
-  const root = parseJsonLossless(text);
-  return root ? { text, root, hadBom } : null;
+  const root = yield* parseJsonLosslessSteps(text);
+  if (!root) return null;
+  const sortedKeys = yield* sortedKeysSteps(root);
+  const traits = yield* jsonTraitsSteps(root, sortedKeys);
+  return { text, root, hadBom, sortedKeys, traits };
 }
 
-// Most likely first: compact (Jackson/Gson default, JSON.stringify), the docs' layout, JSON.stringify(x, null, 2), Jackson pretty.
-const LAYOUTS: Array<[JsonLayout, string]> = [
-  ['compact', ''],
-  ['pretty', '  '],
-  ['pretty-inline', '  '],
-  ['jackson', '  '],
-  ['spaced', ''],
-  ['pretty', '    '],
-  ['pretty', '\t'],
-  ['pretty-inline', '    '],
-];
-
-/** Re-serialisations of the JSON body: layouts × key order × string escapes × number forms, each ± a final newline. */
-export function reserialisedVariants(parsed: ParsedBody): BodyVariant[] {
-  const large = parsed.text.length > 64 * 1024;
-  const stringForms: StringForm[] = large ? ['raw', 'minimal'] : ['raw', 'minimal', 'ascii-lower', 'ascii-upper'];
-  const numberForms: NumberForm[] = large ? ['raw', 'js'] : ['raw', 'js', 'double'];
-  let jsRoundTrip: string | null;
-  try {
-    jsRoundTrip = JSON.stringify(JSON.parse(parsed.text));
-  } catch {
-    jsRoundTrip = null;
-  }
-  const seen = new Set<string>([parsed.text]);
-  const variants: BodyVariant[] = [];
+/**
+ * Re-serialisations of the JSON body (see reserialised-forms.ts), cheapest first, each printed only when
+ * asked for and charged to the pacer's budget; stops when the budget is spent.
+ */
+export async function* reserialisedVariants(parsed: ParsedBody, pacer: WorkPacer): AsyncGenerator<BodyVariant> {
   const bomChange: BodyChange[] = parsed.hadBom ? [{ kind: 'bom', yours: true }] : [];
-  for (const numbers of numberForms) {
-    for (const strings of stringForms) {
-      for (const sortKeys of [false, true]) {
-        for (const [layout, indent] of LAYOUTS) {
-          const style: JsonStyle = { layout, indent, sortKeys, strings, numbers };
-          const { text, ...stats } = printJson(parsed.root, style);
-          if (sortKeys && stats.objectsReordered === 0) continue;
-          if (strings !== 'raw' && stats.stringsRewritten === 0) continue;
-          if (numbers !== 'raw' && stats.numbersRewritten === 0) continue;
-          for (const newline of [false, true]) {
-            const candidate = newline ? `${text}\n` : text;
-            if (seen.has(candidate)) continue;
-            seen.add(candidate);
-            const change: BodyChange = { kind: 'reserialised', style, stats, jsRoundTrip: candidate === jsRoundTrip };
-            const tail: BodyChange[] = newline ? [{ kind: 'trailing-newline', yours: false, sequence: '\n' }] : [];
-            variants.push({ bytes: Buffer.from(candidate, 'utf8'), changes: [change, ...tail, ...bomChange] });
-          }
-        }
-      }
+  for (const form of reserialisedForms(parsed.traits)) {
+    if (pacer.exhausted) return;
+    const { text, ...stats } = await pacer.run(printJsonSteps(parsed.root, form.style, parsed.sortedKeys));
+    const printed = Buffer.from(text, 'utf8');
+    pacer.charge(printed.length);
+    for (const trailing of form.trailings) {
+      if (trailing === '' && text === parsed.text) continue;
+      const change: BodyChange = {
+        kind: 'reserialised',
+        style: form.style,
+        stats,
+        jsRoundTrip: isJsRoundTrip(form.style, trailing, parsed.traits, stats),
+      };
+      const tail: BodyChange[] = trailing ? [{ kind: 'trailing-newline', yours: false, sequence: trailing }] : [];
+      yield {
+        bytes: trailing ? Buffer.concat([printed, Buffer.from(trailing, 'latin1')]) : printed,
+        changes: [change, ...tail, ...bomChange],
+      };
     }
   }
-  return variants;
 }
 
+/** Python's str(dict) and Map.toString() walk the whole tree at once: only bodies of a real webhook's size. */
+const PARSED_OBJECT_LIMIT = 64 * 1024;
+
 export function parsedObjectVariants(parsed: ParsedBody): BodyVariant[] {
-  return parsedObjectStrings(parsed.root).map(({ form, text }) => ({
+  return parsedObjectStrings(parsed.root, parsed.text.length <= PARSED_OBJECT_LIMIT).map(({ form, text }) => ({
     bytes: Buffer.from(text, 'utf8'),
     changes: [{ kind: 'parsed-object', form }],
   }));

@@ -1,7 +1,7 @@
 import type { Evidence, Finding } from '../../../shared/webhooks/findings.ts';
 import type { BodyChange } from './body-variants.ts';
 import type { HeaderChange } from './header-claims.ts';
-import type { JsonStyle } from './json-printer.ts';
+import type { JsonLayout, JsonStyle } from './json-printer.ts';
 import { PARSED_OBJECT_FORM_LABELS } from './parsed-object-strings.ts';
 import { describeWhitespace, type SecretChange } from './secret-variants.ts';
 
@@ -9,7 +9,8 @@ import { describeWhitespace, type SecretChange } from './secret-variants.ts';
 
 export interface FindingContext {
   header: string | null;
-  expectedSignature: string;
+  /** Null when the secret is a production profile's stored secret: see webhook-service.ts. */
+  expectedSignature: string | null;
   bodyBytes: number;
   signedBytes: number | null;
   firstDifferenceAt: number | null;
@@ -22,10 +23,10 @@ const RAW_BODY_FIX =
 const shorten = (text: string, max = 120) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const visible = (text: string) => JSON.stringify(text);
 
-export const expectedEvidence = (ctx: FindingContext): Evidence => ({
-  label: 'X-Verify Hubble would send for this body',
-  value: ctx.expectedSignature,
-});
+export const expectedEvidence = (ctx: FindingContext): Evidence[] =>
+  ctx.expectedSignature === null
+    ? []
+    : [{ label: 'X-Verify Hubble would send for this body', value: ctx.expectedSignature }];
 const receivedEvidence = (ctx: FindingContext): Evidence => ({
   label: 'X-Verify received',
   value: shorten(ctx.header ?? '(none)'),
@@ -46,7 +47,7 @@ export function headerMissingFinding(ctx: FindingContext, present: boolean): Fin
     message: present
       ? 'The X-Verify header is empty, so the request cannot be authenticated.'
       : 'The request has no X-Verify header, so it cannot be authenticated.',
-    evidence: [{ label: 'X-Verify', value: present ? '(empty)' : '(absent)' }, expectedEvidence(ctx)],
+    evidence: [{ label: 'X-Verify', value: present ? '(empty)' : '(absent)' }, ...expectedEvidence(ctx)],
     fix: 'Read the header case-insensitively (most frameworks lower-case names: x-verify). If it really is absent, the request did not come from Hubble or a proxy stripped it: answer 401 and do not process it.',
   };
 }
@@ -60,7 +61,7 @@ export function malformedFinding(ctx: FindingContext): Finding {
     evidence: [
       receivedEvidence(ctx),
       { label: 'Length', value: `${header.length} characters (expected 44)` },
-      expectedEvidence(ctx),
+      ...expectedEvidence(ctx),
     ],
     fix: 'Compare against the X-Verify value exactly as received. If it was cut short or rewritten, log it at the edge (load balancer, API gateway) to see where.',
   };
@@ -136,37 +137,59 @@ export function headerFinding(change: HeaderChange): Finding {
   }
 }
 
-const LAYOUT_TEXT: Record<JsonStyle['layout'], string> = {
-  compact: 'compact (no whitespace)',
-  spaced: 'one line with ", " and ": " (Python json.dumps default)',
-  pretty: 'pretty-printed',
-  'pretty-inline': "pretty-printed with arrays of values on one line (as in Hubble's docs)",
-  jackson: 'pretty-printed Jackson style ("key" : value, [ 1, 2 ])',
-};
+const indentText = (indent: string) =>
+  indent === ''
+    ? "each member on its own line without indentation (as Hubble's docs print payloads)"
+    : indent === '\t'
+      ? 'tab indent'
+      : `${indent.length}-space indent`;
 
-const indentText = (indent: string) => (indent === '\t' ? 'tab indent' : `${indent.length}-space indent`);
+/** The layout in words, built from its choices (see reserialised-forms.ts). */
+export function layoutText(layout: JsonLayout): string {
+  if (layout.indent === null) {
+    if (layout.colon === ':' && layout.comma === ',') return 'compact (no whitespace)';
+    if (layout.colon === ': ' && layout.comma === ', ')
+      return 'one line with ", " and ": " (Python json.dumps default)';
+    return `one line with ${visible(layout.comma)} between members and ${visible(layout.colon)} after keys`;
+  }
+  const parts = [
+    layout.arrays === 'inline'
+      ? 'pretty-printed with arrays of values on one line'
+      : layout.arrays === 'jackson'
+        ? 'pretty-printed Jackson style (arrays as [ 1, 2 ], empty ones as [ ] and { })'
+        : 'pretty-printed',
+    indentText(layout.indent),
+  ];
+  if (layout.colon !== ': ') parts.push(`keys followed by ${visible(layout.colon)}`);
+  if (layout.arrays === 'inline' && layout.comma === ',') parts.push('no space after commas in arrays');
+  if (layout.newline === '\r\n') parts.push('CRLF (\\r\\n) line endings');
+  return parts.join(', ');
+}
+
+function stringsText(strings: JsonStyle['strings'], rewritten: number): string {
+  if (strings.asWritten) return 'as in your body';
+  const how = [
+    strings.unicode === 'literal'
+      ? 'escapes decoded (e.g. \\u00e9 written as é)'
+      : `non-ASCII characters escaped as \\u${strings.unicode === 'upper' ? 'XXXX (upper case)' : 'xxxx'}`,
+  ];
+  if (strings.slashes) how.push('"/" escaped as "\\/"');
+  if (strings.html) how.push('<, > and & escaped as \\u003c, \\u003e, \\u0026');
+  return `${how.join(', ')} in ${rewritten} string${rewritten === 1 ? '' : 's'}`;
+}
 
 function styleEvidence(
   style: JsonStyle,
   stats: { stringsRewritten: number; numbersRewritten: number; objectsReordered: number },
 ): Evidence[] {
-  const layout =
-    LAYOUT_TEXT[style.layout] +
-    (style.layout === 'compact' || style.layout === 'spaced' ? '' : `, ${indentText(style.indent)}`);
-  const evidence: Evidence[] = [{ label: 'Layout of the signed form', value: layout }];
+  const evidence: Evidence[] = [{ label: 'Layout of the signed form', value: layoutText(style.layout) }];
   evidence.push({
     label: 'Key order',
     value: style.sortKeys
       ? `sorted alphabetically (${stats.objectsReordered} object${stats.objectsReordered === 1 ? '' : 's'} reordered)`
       : 'as in your body',
   });
-  const strings =
-    style.strings === 'raw'
-      ? 'as in your body'
-      : style.strings === 'minimal'
-        ? `escapes decoded (e.g. \\u00e9 written as é) in ${stats.stringsRewritten} string${stats.stringsRewritten === 1 ? '' : 's'}`
-        : `non-ASCII characters escaped as \\u${style.strings === 'ascii-upper' ? 'XXXX (upper case)' : 'xxxx'} in ${stats.stringsRewritten} string${stats.stringsRewritten === 1 ? '' : 's'}`;
-  evidence.push({ label: 'Strings', value: strings });
+  evidence.push({ label: 'Strings', value: stringsText(style.strings, stats.stringsRewritten) });
   const numbers =
     style.numbers === 'raw'
       ? 'as in your body'
@@ -317,7 +340,7 @@ export function noExplanationFinding(ctx: FindingContext, checked: string[]): Fi
       'The signature does not match and none of the known mistakes explains it: the body is not the one Hubble signed (changed in a way not tried here) or the secret is a different one.',
     evidence: [
       receivedEvidence(ctx),
-      expectedEvidence(ctx),
+      ...expectedEvidence(ctx),
       { label: 'Body', value: `${ctx.bodyBytes} bytes` },
       { label: 'Checked', value: checked.join('; ') },
     ],

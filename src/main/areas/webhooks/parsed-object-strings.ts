@@ -73,9 +73,14 @@ function javaToString(node: JsonNode): string {
   }
 }
 
-export function parsedObjectStrings(root: JsonNode): Array<{ form: ParsedObjectForm; text: string }> {
+/** `runtimeForms: false` leaves out the two forms that walk the whole tree at once (for large bodies). */
+export function parsedObjectStrings(
+  root: JsonNode,
+  runtimeForms = true,
+): Array<{ form: ParsedObjectForm; text: string }> {
   const forms: Array<{ form: ParsedObjectForm; text: string }> = [];
   if (root.kind === 'object') forms.push({ form: 'object-object', text: '[object Object]' });
-  forms.push({ form: 'python-str', text: pythonRepr(root) }, { form: 'java-map', text: javaToString(root) });
+  if (runtimeForms)
+    forms.push({ form: 'python-str', text: pythonRepr(root) }, { form: 'java-map', text: javaToString(root) });
   return forms;
 }

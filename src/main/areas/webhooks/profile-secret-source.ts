@@ -1,5 +1,5 @@
 import { AppError } from '../../errors/app-error.ts';
-import type { ProfileService } from '../../kernel/profiles/profile-service.ts';
+import type { ProfileList, SecretKind } from '../../../shared/contract/profiles.ts';
 import type { WebhookSecretProfile, WebhookSecretSource } from './secret-source.ts';
 
 const asSecretProfile = (profile: { id: string; name: string; environment: string }): WebhookSecretProfile => ({
@@ -9,7 +9,10 @@ const asSecretProfile = (profile: { id: string; name: string; environment: strin
 });
 
 /** Webhook secrets through the profiles service: the keychain for operators' profiles, the demo secret for the Simulator. */
-export function createProfileSecretSource(profiles: Pick<ProfileService, 'list' | 'secretFor'>): WebhookSecretSource {
+export function createProfileSecretSource(profiles: {
+  list(): ProfileList;
+  secretFor(profileId: string, kind: SecretKind): Promise<string | null>;
+}): WebhookSecretSource {
   const find = (profileId: string) => profiles.list().profiles.find((profile) => profile.id === profileId) ?? null;
   return {
     async webhookSecretFor(profileId) {

@@ -7,5 +7,6 @@ export function createWebhookHandlers(service: WebhookService): Handlers['webhoo
     classify: (input) => service.classify(input.body),
     examples: async () => ({ examples: await service.examples() }),
     sign: (input) => service.sign(input),
+    signWithProfile: (input) => service.signWithProfile(input),
   };
 }

@@ -1,5 +1,6 @@
 import type {
   SignWebhookInput,
+  SignWebhookWithProfileInput,
   VerifyWebhookInput,
   WebhookBody,
   WebhookSecretChoice,
@@ -25,23 +26,35 @@ export interface WebhookService {
   classify(body: WebhookBody): Classification;
   examples(): Promise<WebhookExample[]>;
   sign(input: SignWebhookInput): Promise<SignedRequest>;
+  signWithProfile(input: SignWebhookWithProfileInput): Promise<SignedRequest>;
 }
 
 interface ResolvedSecret {
   secret: string;
   label: string;
   profileId: string | null;
+  /**
+   * A production profile's stored secret (or a stored secret whose profile cannot be described): an HMAC
+   * with it over caller-chosen bytes is a webhook the partner's production endpoint would accept, so verify
+   * never returns one; only signWithProfile does, behind the production guard and the audit log.
+   */
+  signaturesWithheld: boolean;
 }
 
 export interface WebhookServiceDeps {
   secrets: WebhookSecretSource;
-  /** Signing with a profile's stored secret forges a request Hubble could have sent: it is audited. */
-  auditSigning?: (entry: { profileId: string; bytes: number; url: string }) => void;
+  /** Signing with a profile's stored secret forges a request Hubble could have sent: it is always audited. */
+  auditSigning: (entry: { profileId: string; bytes: number; url: string }) => void;
 }
 
 export function createWebhookService(deps: WebhookServiceDeps): WebhookService {
   // Pasted secrets live only in this call's locals: never stored, logged or put in an error.
-  const pasted = (value: string): ResolvedSecret => ({ secret: value, label: 'the pasted secret', profileId: null });
+  const pasted = (value: string): ResolvedSecret => ({
+    secret: value,
+    label: 'the pasted secret',
+    profileId: null,
+    signaturesWithheld: false,
+  });
 
   async function resolveSecret(choice: WebhookSecretChoice): Promise<ResolvedSecret> {
     if (choice.kind === 'pasted') return pasted(choice.value);
@@ -54,7 +67,12 @@ export function createWebhookService(deps: WebhookServiceDeps): WebhookService {
         `${name[0]!.toUpperCase()}${name.slice(1)} has no webhook secret in the keychain. Add it to the profile, or paste the secret.`,
         { profileId: choice.profileId },
       );
-    return { secret, label: `the webhook secret of ${name}`, profileId: choice.profileId };
+    return {
+      secret,
+      label: `the webhook secret of ${name}`,
+      profileId: choice.profileId,
+      signaturesWithheld: !profile || profile.environment === 'production',
+    };
   }
 
   async function otherSecrets(resolved: ResolvedSecret): Promise<{ secrets: OtherSecret[]; unreadable: number }> {
@@ -85,6 +103,7 @@ export function createWebhookService(deps: WebhookServiceDeps): WebhookService {
     async verify(input) {
       const message = bodyMessage(input.body);
       const resolved = input.secret.kind === 'pasted' ? pasted(input.secret.value) : await resolveSecret(input.secret);
+      const shown = (signature: string) => (resolved.signaturesWithheld ? null : signature);
       const header = normaliseHeader(input.signatureHeader);
       let expected: string | null = null;
       if (header) {
@@ -96,7 +115,7 @@ export function createWebhookService(deps: WebhookServiceDeps): WebhookService {
             bodyBytes: bytes,
             headerPresent: true,
             secretLabel: resolved.label,
-            expectedSignature: result.expected,
+            expectedSignature: shown(result.expected),
             findings: [],
             diff: null,
             checked: [`the exact ${bytes} bytes with ${resolved.label}: X-Verify matches (constant-time comparison)`],
@@ -106,7 +125,7 @@ export function createWebhookService(deps: WebhookServiceDeps): WebhookService {
       }
       // Only a failure pays for a byte copy of the body and the diagnosis.
       const body = messageBytes(message);
-      const expectedSignature = expected ?? signBody(resolved.secret, body);
+      const expectedSignature = shown(expected ?? signBody(resolved.secret, body));
       const diagnosis = await diagnose({
         body,
         header: header || null,
@@ -156,9 +175,15 @@ export function createWebhookService(deps: WebhookServiceDeps): WebhookService {
 
     async sign(input) {
       const body = bodyBytes(input.body);
-      const { secret, profileId } = await resolveSecret(input.secret);
+      return signedRequest(body, signBody(input.secret.value, body), input.url ?? DEFAULT_TARGET_URL);
+    },
+
+    // The production guard has already run in the router (confirmOnProduction); every signing is audited.
+    async signWithProfile(input) {
+      const body = bodyBytes(input.body);
+      const { secret } = await resolveSecret({ kind: 'profile', profileId: input.profileId });
       const url = input.url ?? DEFAULT_TARGET_URL;
-      if (profileId) deps.auditSigning?.({ profileId, bytes: body.length, url });
+      deps.auditSigning({ profileId: input.profileId, bytes: body.length, url });
       return signedRequest(body, signBody(secret, body), url);
     },
   };

@@ -11,6 +11,8 @@ export function auditToCsv(entries: readonly AuditEntry[]): string {
     [
       String(entry.id),
       entry.at,
+      entry.lastAt,
+      String(entry.count),
       entry.user,
       entry.action,
       entry.profileId ?? '',
@@ -20,7 +22,7 @@ export function auditToCsv(entries: readonly AuditEntry[]): string {
   );
   return stringify(rows, {
     header: true,
-    columns: ['id', 'at', 'user', 'action', 'profileId', 'profileName', 'details'],
+    columns: ['id', 'at', 'lastAt', 'count', 'user', 'action', 'profileId', 'profileName', 'details'],
   });
 }
 

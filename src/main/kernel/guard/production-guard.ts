@@ -1,6 +1,7 @@
 import type { OperationSpec } from '../../../shared/contract/define.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { effectiveEnvironment } from '../profiles/base-url-policy.ts';
 import type { ConfirmationTokens, ConsumeResult } from './confirmation-tokens.ts';
 import { presentedToken, targetProfileId, type GuardProfiles } from './guarded-target.ts';
 
@@ -26,7 +27,8 @@ export function createProductionGuard(deps: {
   return (channel, spec, input) => {
     if (!spec.confirmOnProduction) return;
     const profile = deps.profiles.get(targetProfileId(input, deps.profiles));
-    if (profile.environment !== 'production') return;
+    // A Custom profile stored before hosts were normalised may still reach production (`api.myhubble.money.`).
+    if (effectiveEnvironment(profile.environment, profile.baseUrl) !== 'production') return;
 
     const token = presentedToken(input);
     const result: ConsumeResult = token ? deps.tokens.consume(token, profile.id, channel) : 'unknown';

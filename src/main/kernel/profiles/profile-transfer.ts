@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { profileSettingsSchema, type ProfileSettings } from '../../../shared/contract/profiles.ts';
+import { MAX_PROFILES, profileSettingsSchema, type ProfileSettings } from '../../../shared/contract/profiles.ts';
 import { AppError } from '../../errors/app-error.ts';
 
 export const PROFILE_EXPORT_FORMAT = 'hubble-ops-console/profiles';
@@ -12,8 +12,22 @@ const exportDocumentSchema = z.strictObject({
   format: z.literal(PROFILE_EXPORT_FORMAT),
   version: z.literal(1),
   exportedAt: z.string().max(40).optional(),
-  profiles: z.array(profileSettingsSchema).min(1).max(200),
+  profiles: z.array(profileSettingsSchema).min(1).max(MAX_PROFILES),
 });
+
+/**
+ * Refuses creating or importing past MAX_PROFILES operator profiles (`existing` without the built-in Simulator):
+ * one export file holds them all, so a console never holds profiles it could not export.
+ */
+export function assertRoomForProfiles(existing: number, adding: number): void {
+  if (existing + adding <= MAX_PROFILES) return;
+  const room = Math.max(0, MAX_PROFILES - existing);
+  throw new AppError(
+    'VALIDATION',
+    `The console holds at most ${MAX_PROFILES} profiles (besides the Simulator); there are ${existing}, so ${room === 0 ? 'none' : `only ${room}`} can be added. Delete profiles you no longer use first.`,
+    { limit: MAX_PROFILES, existing, adding },
+  );
+}
 
 const SECRET_KEY = /secret|password|token/i;
 
@@ -27,9 +41,29 @@ function secretKeysIn(value: unknown, depth = 0, found = new Set<string>()): Set
   return found;
 }
 
+const issuesOf = (error: z.ZodError) =>
+  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+
+/**
+ * The file for `profiles`. Everything stored went through the same schema, so this only fails for a row written
+ * by an older console under looser limits; the operator then learns which profile and field to fix.
+ */
 export function toExportJson(profiles: readonly ProfileSettings[], exportedAt: string): string {
   const document = { format: PROFILE_EXPORT_FORMAT, version: 1, exportedAt, profiles };
-  return `${JSON.stringify(exportDocumentSchema.parse(document), null, 2)}\n`;
+  const parsed = exportDocumentSchema.safeParse(document);
+  if (parsed.success) return `${JSON.stringify(parsed.data, null, 2)}\n`;
+  const offenders = new Set(
+    parsed.error.issues
+      .filter((issue) => issue.path[0] === 'profiles' && typeof issue.path[1] === 'number')
+      .map((issue) => profiles[issue.path[1] as number]?.name ?? ''),
+  );
+  throw new AppError(
+    'VALIDATION',
+    offenders.size > 0
+      ? `These profiles do not fit the export format; edit them, then export again: ${[...offenders].join(', ')}.`
+      : `At most ${MAX_PROFILES} profiles fit one export; choose fewer.`,
+    { issues: issuesOf(parsed.error) },
+  );
 }
 
 export function parseExportJson(json: string): ProfileSettings[] {
@@ -49,7 +83,7 @@ export function parseExportJson(json: string): ProfileSettings[] {
   const parsed = exportDocumentSchema.safeParse(raw);
   if (!parsed.success) {
     throw new AppError('VALIDATION', 'This file is not a profile export the console understands.', {
-      issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+      issues: issuesOf(parsed.error),
     });
   }
   return parsed.data.profiles;

@@ -39,7 +39,7 @@ export const API_ROUTES: ApiRoute[] = [
     ...exactly('/v1/partners/orders'),
     auth: true,
     handle: (ctx) => {
-      const { order } = placeOrder(ctx.engine, requireClient(ctx), ctx.body);
+      const { order } = placeOrder(ctx.engine.orderPort, requireClient(ctx), ctx.body);
       return json(ctx.engine.state.config.placeOrderStatus, orderJson(order, ctx.engine.state.config));
     },
   },

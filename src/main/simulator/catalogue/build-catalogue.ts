@@ -54,7 +54,7 @@ const slug = (title: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-interface SourceRow {
+export interface SourceRow {
   title: string;
   categories: string[];
   tags: string[];
@@ -173,7 +173,8 @@ function termsFor(title: string, expiryMonths: number | null): string[] {
   ];
 }
 
-function buildBrand(row: SourceRow): Brand {
+/** One full Brand from its source row; everything but the title-keyed fixtures is drawn from the title's hash. */
+export function buildBrand(row: SourceRow): Brand {
   const hash = fnv1a(row.title);
   const random = createRandom(hash ^ CATALOGUE_SEED);
   const id = ulid(ID_EPOCH + (hash % 700) * DAY_MS + (hash % 86_400) * 1000, random.next);
@@ -220,6 +221,12 @@ function buildBrand(row: SourceRow): Brand {
   };
 }
 
+/** When the brand's current discount started (YYYY-MM-DD), drawn from its id. */
+export function discountValidFromFor(id: string): string {
+  const random = createRandom(fnv1a(id));
+  return new Date(Date.UTC(2025, random.int(0, 11), random.int(1, 28))).toISOString().slice(0, 10);
+}
+
 export function buildCatalogue(): Catalogue {
   const rows = parseBrandSource();
   const titles = new Set<string>();
@@ -233,12 +240,7 @@ export function buildCatalogue(): Catalogue {
     if (!brand) throw new Error(`unknown brand title ${title}`);
     return brand.id;
   };
-  const discountValidFrom = Object.fromEntries(
-    brands.map((brand) => {
-      const random = createRandom(fnv1a(brand.id));
-      return [brand.id, new Date(Date.UTC(2025, random.int(0, 11), random.int(1, 28))).toISOString().slice(0, 10)];
-    }),
-  );
+  const discountValidFrom = Object.fromEntries(brands.map((brand) => [brand.id, discountValidFromFor(brand.id)]));
   return {
     version: 1,
     generatedBy: 'node src/main/simulator/catalogue/generate-catalogue.ts',

@@ -30,7 +30,7 @@ export type BrandPatch = z.infer<typeof brandPatchSchema>;
  * Brand Updated to every client the brand is enabled for; a discount change sends Brand Discount Update.
  */
 export function changeBrand(engine: SimEngine, id: string, patch: BrandPatch) {
-  const record = engine.state.brands.get(id);
+  const record = engine.state.brands.editable(id);
   if (!record) throw new SimError('RESOURCE_NOT_FOUND', { debugMessage: `No brand with id ${id}` });
   const { brand } = record;
   const before = JSON.stringify(brandUpdatedPayload(brand));

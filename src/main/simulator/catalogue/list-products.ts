@@ -4,8 +4,6 @@ import type { ClientState } from '../state/clients.ts';
 import { brandJson } from './brand-json.ts';
 import type { Brand } from './catalogue-schema.ts';
 
-const MAX_CACHE_ENTRIES = 500;
-
 interface ListQuery {
   q: string;
   category: string;
@@ -28,11 +26,21 @@ function parseQuery(query: URLSearchParams, engine: SimEngine): ListQuery {
   const errors: SubError[] = [];
   // A string-shaped nextCursor (a switch) comes back as `cursor`; it is the next pageNo.
   const pageNo = positiveInteger(query.get('pageNo') ?? query.get('cursor'), 'pageNo', 1_000_000, errors);
-  const limit = positiveInteger(query.get('limit'), 'limit', config.maxPageLimit, errors) ?? config.defaultPageLimit;
+  // With defaultPageSize set, a cursor that comes back without its limit still walks pages of the same size.
+  const limit =
+    positiveInteger(query.get('limit'), 'limit', config.maxPageLimit, errors) ??
+    config.defaultPageSize ??
+    config.defaultPageLimit;
   const q = (query.get('q') ?? '').trim();
   if (q.length > 200) errors.push({ fieldName: 'q', message: 'q must be at most 200 characters' });
   if (errors.length > 0) throw new SimError('BAD_REQUEST', { subErrors: errors });
-  return { q: q.toLowerCase(), category: (query.get('category') ?? '').trim().toUpperCase(), pageNo, limit };
+  return {
+    q: q.toLowerCase(),
+    category: (query.get('category') ?? '').trim().toUpperCase(),
+    // Hubble's docs: no pageNo means everything at once. The defaultPageSize switch makes it page 1 instead.
+    pageNo: pageNo ?? (config.defaultPageSize === null ? null : 1),
+    limit,
+  };
 }
 
 /** Text search over title, tags, description and categories, case-insensitively. */
@@ -49,7 +57,8 @@ function matches(brand: Brand, query: ListQuery): boolean {
 
 /**
  * GET /products: the brands enabled for this client, ACTIVE and INACTIVE alike (the partner filters on status),
- * all at once without pageNo, else one page with `nextCursor` pointing at the next page (null on the last).
+ * all at once without pageNo (unless the defaultPageSize switch is set), else one page with `nextCursor` pointing
+ * at the next page (null on the last).
  * Answers are cached as serialised JSON until the catalogue, a client or the config changes.
  */
 export function listProductsJson(
@@ -80,7 +89,6 @@ export function listProductsJson(
     }
   }
   const json = JSON.stringify({ data: page.map((brand) => brandJson(brand, base, state.config)), nextCursor });
-  if (state.productCache.size >= MAX_CACHE_ENTRIES) state.productCache.clear();
   state.productCache.set(key, json);
   return json;
 }

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { SimEngine } from '../engine.ts';
 import { SimError } from '../errors.ts';
 import type { OrderRecord } from '../state/orders.ts';
+import type { OrderPort } from './order-port.ts';
 import { finishProcessing, markCancelled, markReversed } from './transitions.ts';
 
 export const settleRequestSchema = z
   .object({ status: z.enum(['SUCCESS', 'FAILED']), failureReason: z.string().min(1).max(500).optional() })
   .strict();
 
-function requireOrder(engine: SimEngine, orderId: string): OrderRecord {
-  const order = engine.state.orders.get(orderId);
+function requireOrder(port: OrderPort, orderId: string): OrderRecord {
+  const order = port.orders.get(orderId);
   if (!order) throw new SimError('RESOURCE_NOT_FOUND', { debugMessage: `No order with id ${orderId}` });
   return order;
 }
@@ -22,34 +22,34 @@ function conflict(order: OrderRecord, action: string): SimError {
 }
 
 /** Manual reversal, as Hubble's team does it: only a SUCCESS order can be reversed. */
-export function reverseOrder(engine: SimEngine, orderId: string): OrderRecord {
-  const order = requireOrder(engine, orderId);
+export function reverseOrder(port: OrderPort, orderId: string): OrderRecord {
+  const order = requireOrder(port, orderId);
   if (order.status !== 'SUCCESS') throw conflict(order, 'reverse');
-  markReversed(engine, order);
+  markReversed(port, order);
   return order;
 }
 
-export function cancelOrder(engine: SimEngine, orderId: string): OrderRecord {
-  const order = requireOrder(engine, orderId);
+export function cancelOrder(port: OrderPort, orderId: string): OrderRecord {
+  const order = requireOrder(port, orderId);
   if (order.status !== 'PROCESSING' && order.status !== 'SUCCESS') throw conflict(order, 'cancel');
-  markCancelled(engine, order);
+  markCancelled(port, order);
   return order;
 }
 
 /** Settles a PROCESSING order now, instead of waiting for its time. */
 export function settleOrderNow(
-  engine: SimEngine,
+  port: OrderPort,
   orderId: string,
   request: z.infer<typeof settleRequestSchema>,
 ): OrderRecord {
-  const order = requireOrder(engine, orderId);
+  const order = requireOrder(port, orderId);
   if (order.status !== 'PROCESSING') throw conflict(order, 'settle');
   finishProcessing(
-    engine,
+    port,
     order,
     request.status,
     request.failureReason ?? order.settlement?.failureReason ?? 'Voucher generation failed at the brand provider',
   );
-  engine.armSettlementTimer();
+  port.settlementChanged();
   return order;
 }

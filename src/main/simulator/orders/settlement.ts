@@ -1,10 +1,10 @@
-import type { SimEngine } from '../engine.ts';
+import type { OrderPort } from './order-port.ts';
 import { finishProcessing } from './transitions.ts';
 
 /** Settles every PROCESSING order whose time has come on the simulator clock, earliest first. */
-export function settleDue(engine: SimEngine): void {
-  for (const order of engine.state.orders.due(engine.now())) {
+export function settleDue(port: OrderPort): void {
+  for (const order of port.orders.due(port.now())) {
     const settlement = order.settlement;
-    if (settlement) finishProcessing(engine, order, settlement.to, settlement.failureReason);
+    if (settlement) finishProcessing(port, order, settlement.to, settlement.failureReason);
   }
 }

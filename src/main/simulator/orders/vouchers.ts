@@ -1,19 +1,18 @@
 import type { Brand } from '../catalogue/catalogue-schema.ts';
-import type { SimEngine } from '../engine.ts';
-import { newUlid } from '../ids.ts';
 import type { OrderRecord, VoucherRecord } from '../state/orders.ts';
 import { istDatePlusMonths } from '../time.ts';
+import type { OrderPort } from './order-port.ts';
 
 /** One voucher per unit of quantity, each worth its denomination, valid for the brand's expiry (12 months by default). */
-export function createVouchers(engine: SimEngine, order: OrderRecord, brand: Brand): VoucherRecord[] {
-  const { random } = engine.state;
-  const now = engine.now();
+export function createVouchers(port: OrderPort, order: OrderRecord, brand: Brand): VoucherRecord[] {
+  const { random } = port;
+  const now = port.now();
   const validTill = istDatePlusMonths(now, brand.voucherExpiryInMonths ?? 12);
   const vouchers: VoucherRecord[] = [];
   for (const line of order.denominationDetails) {
     for (let i = 0; i < line.quantity; i += 1) {
       vouchers.push({
-        id: newUlid(engine.clock, random),
+        id: port.newId(),
         orderId: order.id,
         clientId: order.clientId,
         cardType: brand.cardType,

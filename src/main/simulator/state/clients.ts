@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEMO_CLIENTS } from '../demo-clients.ts';
 import { rateLimitSchema, RateLimitCounters, type RateLimit } from './rate-limits.ts';
+import { webhookUrlsPatchSchema, type WebhookSeed, type WebhookUrls } from '../webhooks/webhook-targets.ts';
 
 export type Environment = 'staging' | 'production';
 
@@ -18,6 +19,8 @@ export interface ClientState {
   /** Partners on dynamic IPs are exempt from the allow-list. */
   dynamicIp: boolean;
   webhookUrl: string | null;
+  /** A URL per webhook type; a type without one goes to `webhookUrl`. */
+  webhookUrls: WebhookUrls;
   webhookSecret: string;
   walletPaise: number;
   lowBalanceThresholdPaise: number;
@@ -34,6 +37,8 @@ export const clientPatchSchema = z
     dynamicIp: z.boolean(),
     b2c: z.boolean(),
     webhookUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    /** Per webhook type: a URL sets it, null removes it. */
+    webhookUrls: webhookUrlsPatchSchema,
     webhookSecret: z.string().min(1).max(500),
     lowBalanceThreshold: z.number().min(0),
     duplicateReference: z.enum(['return-existing', 'error']),
@@ -49,7 +54,7 @@ export type ClientPatch = z.infer<typeof clientPatchSchema>;
 const rupees = (value: number): number => Math.round(value * 100);
 
 interface ClientSeed {
-  webhook?: { url: string; secret: string };
+  webhook?: WebhookSeed;
   notEnabled: Record<string, string[]>;
 }
 
@@ -58,7 +63,8 @@ export function createClients(seed: ClientSeed): Map<string, ClientState> {
     rateLimits: [],
     rateUsage: new RateLimitCounters(),
     notEnabledBrandIds: new Set(seed.notEnabled[clientId] ?? []),
-    webhookUrl: seed.webhook?.url ?? null,
+    webhookUrl: seed.webhook?.clients?.[clientId]?.url ?? seed.webhook?.url ?? null,
+    webhookUrls: { ...seed.webhook?.urls, ...seed.webhook?.clients?.[clientId]?.urls },
     duplicateReference: 'return-existing' as const,
     whitelisted: true,
     dynamicIp: false,

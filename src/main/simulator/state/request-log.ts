@@ -1,16 +1,21 @@
+import { z } from 'zod';
+
 /** One API request as the simulator saw it, with the X-REQUEST-ID it carried (or was given). */
-export interface RequestLogEntry {
-  seq: number;
-  at: string;
-  method: string;
-  path: string;
-  requestId: string;
-  requestIdSent: boolean;
-  status: number;
-  clientId: string | null;
-  errorId: string | null;
-  fault: string | null;
-}
+export const requestLogEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  method: z.string(),
+  path: z.string(),
+  /** The query string as sent, without the `?` ('' when there was none). */
+  query: z.string(),
+  requestId: z.string(),
+  requestIdSent: z.boolean(),
+  status: z.number().int(),
+  clientId: z.string().nullable(),
+  errorId: z.string().nullable(),
+  fault: z.string().nullable(),
+});
+export type RequestLogEntry = z.infer<typeof requestLogEntrySchema>;
 
 /** Kept with the time as a number; the ISO string is made only when the log is read. */
 type StoredEntry = Omit<RequestLogEntry, 'at'> & { atMs: number };

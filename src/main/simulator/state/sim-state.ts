@@ -1,5 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue-schema.ts';
-import { defaultConfig, type SimConfig } from '../config.ts';
+import { applyConfigPatch, defaultConfig, type ConfigPatch, type SimConfig } from '../config.ts';
 import { FaultQueue } from '../faults.ts';
 import type { LatencySettings } from '../latency.ts';
 import type { ForcedOutcome } from '../orders/outcome.ts';
@@ -8,8 +8,10 @@ import { SCENARIOS, type Scenario, type ScenarioName } from '../scenarios.ts';
 import { BrandStore } from './brands.ts';
 import { createClients, type ClientState } from './clients.ts';
 import { OrderStore } from './orders.ts';
+import { ProductCache } from './product-cache.ts';
 import { RequestLog } from './request-log.ts';
 import { TokenStore } from './tokens.ts';
+import type { WebhookSeed } from '../webhooks/webhook-targets.ts';
 
 /** Everything a reset throws away and rebuilds from the seed. */
 export interface SimState {
@@ -26,20 +28,21 @@ export interface SimState {
   forcedOutcomes: ForcedOutcome[];
   faults: FaultQueue;
   logins: Record<string, number>;
-  /** Serialised product-list answers, keyed by client, query and catalogue version. */
-  productCache: Map<string, string>;
+  productCache: ProductCache;
 }
 
 export interface StateSeed {
   seed: number;
   scenario: ScenarioName;
   tokenTtlSecs: number;
-  webhook: { url: string; secret: string } | undefined;
+  webhook: WebhookSeed | undefined;
   catalogue: Catalogue;
+  /** Switches the simulator was started with; a reset returns to them. */
+  config: ConfigPatch;
 }
 
 export function createSimState(seed: StateSeed): SimState {
-  const config = defaultConfig(seed.tokenTtlSecs);
+  const config = applyConfigPatch(defaultConfig(seed.tokenTtlSecs), seed.config);
   const state: SimState = {
     seed: seed.seed,
     random: createRandom(seed.seed),
@@ -54,7 +57,7 @@ export function createSimState(seed: StateSeed): SimState {
     forcedOutcomes: [],
     faults: new FaultQueue(),
     logins: {},
-    productCache: new Map(),
+    productCache: new ProductCache(),
   };
   applyScenario(state, seed.scenario);
   return state;

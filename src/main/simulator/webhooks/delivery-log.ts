@@ -1,30 +1,33 @@
-import type { WebhookType } from './payloads.ts';
+import { z } from 'zod';
+import { WEBHOOK_TYPES } from './payloads.ts';
 
-export interface DeliveryAttempt {
-  at: string;
-  status: number | null;
-  error: string | null;
-  durationMs: number;
-}
+export const deliveryAttemptSchema = z.object({
+  at: z.string(),
+  status: z.number().int().nullable(),
+  error: z.string().nullable(),
+  durationMs: z.number(),
+});
+export type DeliveryAttempt = z.infer<typeof deliveryAttemptSchema>;
 
 /** One webhook delivery: what was sent (exact body and signature) and every attempt's answer. */
-export interface DeliveryRecord {
-  seq: number;
-  at: string;
-  clientId: string;
-  url: string;
-  type: WebhookType;
-  body: string;
-  signature: string;
+export const deliveryRecordSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  clientId: z.string(),
+  url: z.string(),
+  type: z.enum(WEBHOOK_TYPES),
+  body: z.string(),
+  signature: z.string(),
   /** False when the bad-signature switch was on. */
-  signatureValid: boolean;
+  signatureValid: z.boolean(),
   /** Set on the second copy the duplicate switch sends. */
-  duplicateOf: number | null;
-  state: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  responseStatus: number | null;
-  attemptLog: DeliveryAttempt[];
-}
+  duplicateOf: z.number().int().nullable(),
+  state: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int(),
+  responseStatus: z.number().int().nullable(),
+  attemptLog: z.array(deliveryAttemptSchema),
+});
+export type DeliveryRecord = z.infer<typeof deliveryRecordSchema>;
 
 export class DeliveryLog {
   private records: DeliveryRecord[] = [];

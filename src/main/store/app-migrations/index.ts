@@ -3,6 +3,7 @@ import { createProfiles } from './001-profiles.ts';
 import { createProfileSecrets } from './002-profile-secrets.ts';
 import { createAppSettings } from './003-app-settings.ts';
 import { createAuditLog } from './004-audit-log.ts';
+import { coalesceAuditLog } from './005-audit-coalescing.ts';
 
 /** The app-wide database (app.db): profiles, settings, audit log. Append only. */
 export const appMigrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const appMigrations: readonly Migration[] = [
   createProfileSecrets,
   createAppSettings,
   createAuditLog,
+  coalesceAuditLog,
 ];

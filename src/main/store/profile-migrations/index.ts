@@ -1,6 +1,25 @@
 import type { Migration } from '../migrate.ts';
 import { apiCallsMigration } from './001-api-calls.ts';
 import { metricsMinuteMigration } from './002-metrics-minute.ts';
+import { ordersMigration } from './003-orders.ts';
+import { catalogMigration } from './004-catalog.ts';
+import { orderBatchesMigration } from './005-order-batches.ts';
+import { metricsRollupsMigration } from './006-metrics-rollups.ts';
+import { walletSamplesMigration } from './007-wallet-samples.ts';
+import { alertsMigration } from './008-alerts.ts';
+import { webhookEventsMigration } from './009-webhook-events.ts';
+import { importedCallsMigration } from './010-imported-calls.ts';
 
 /** One database per profile (profiles/<id>.db): calls, orders, wallet, catalog, webhooks. Append only. */
-export const profileMigrations: readonly Migration[] = [apiCallsMigration, metricsMinuteMigration];
+export const profileMigrations: readonly Migration[] = [
+  apiCallsMigration,
+  metricsMinuteMigration,
+  ordersMigration,
+  catalogMigration,
+  orderBatchesMigration,
+  metricsRollupsMigration,
+  walletSamplesMigration,
+  alertsMigration,
+  webhookEventsMigration,
+  importedCallsMigration,
+];

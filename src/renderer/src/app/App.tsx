@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { NotBuiltYet } from '../components/NotBuiltYet.tsx';
 import { useAppInfo } from './app-info-store.ts';
 import { useNavigation } from './navigation-store.ts';
 import { followProfileChanges, useProfiles } from '../features/profiles/profiles-store.ts';
-import { areas } from './areas.ts';
+import { areaById, areas } from './area-registry.tsx';
 import { CommandPalette } from './CommandPalette.tsx';
-import { pages } from './pages.tsx';
+import { followDesktopCommands } from './desktop-commands.ts';
+import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { TitleBar } from './TitleBar.tsx';
 
@@ -17,7 +17,12 @@ export function App() {
   useEffect(() => {
     void useAppInfo.getState().load();
     void useProfiles.getState().load();
-    return followProfileChanges();
+    const stopProfiles = followProfileChanges();
+    const stopDesktop = followDesktopCommands();
+    return () => {
+      stopProfiles();
+      stopDesktop();
+    };
   }, []);
 
   useEffect(() => {
@@ -34,18 +39,18 @@ export function App() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [goTo]);
 
-  const current = areas.find((candidate) => candidate.id === area) ?? areas[0];
-  const Page = pages[current.id];
+  const { Page, label, purpose } = areaById(area);
   return (
     <div className={`app-shell env-${environment ?? 'unknown'}`} data-environment={environment ?? 'unknown'}>
       <TitleBar />
       <div className="app-body">
         <Sidebar />
         <main className="app-main" id="main">
-          {Page ? <Page /> : <NotBuiltYet title={current.label} purpose={current.purpose} />}
+          <Page key={area} label={label} purpose={purpose} />
         </main>
       </div>
       <CommandPalette />
+      <ShortcutHelp />
     </div>
   );
 }

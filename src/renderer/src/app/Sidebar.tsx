@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { AboutConsole } from './AboutConsole.tsx';
+import { areas } from './area-registry.tsx';
 import { useNavigation } from './navigation-store.ts';
-import { areas } from './areas.ts';
 
 /** Arrow keys move between areas, Home/End jump to the ends; Ctrl/Cmd+1…9 works from anywhere (see App). */
 export function Sidebar() {
@@ -32,15 +33,17 @@ export function Sidebar() {
           <li key={area.id}>
             <button
               type="button"
+              className={area.ready ? undefined : 'sidebar__not-built'}
               aria-current={area.id === current ? 'page' : undefined}
               onClick={() => goTo(area.id)}
-              title={index < 9 ? `${area.label} (Ctrl+${index + 1})` : area.label}
+              title={`${area.label}${index < 9 ? ` (Ctrl+${index + 1})` : ''}${area.ready ? '' : ' · not built yet'}`}
             >
               {area.label}
             </button>
           </li>
         ))}
       </ul>
+      <AboutConsole />
     </nav>
   );
 }

@@ -1,6 +1,6 @@
 import { EnvironmentBadge } from '../components/EnvironmentBadge.tsx';
 import { ProductionConfirmDialog } from '../components/ProductionConfirmDialog.tsx';
-import { ProfileSwitcher } from '../components/ProfileSwitcher.tsx';
+import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher.tsx';
 import { useProfiles } from '../features/profiles/profiles-store.ts';
 import '../components/chrome.css';
 
@@ -16,11 +16,9 @@ export function TitleBar() {
         </strong>
       )}
       {profile && (
-        <span
-          className="title-bar__profile"
-          aria-label="Active profile"
-          style={{ color: production ? undefined : profile.colour }}
-        >
+        // The operator picks the profile's colour freely: it marks the swatch and the border, never text, so the
+        // name keeps its contrast in both themes.
+        <span className="title-bar__profile" aria-label="Active profile">
           <span className="title-bar__swatch" style={{ background: profile.colour }} aria-hidden="true" />
           <strong>{profile.name}</strong>
           <EnvironmentBadge environment={profile.environment} />

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import { isAreaId, type AreaId } from './areas.ts';
+import { isAreaId, START_AREA, type AreaId } from './area-ids.ts';
 
 const areaFromHash = (): AreaId => {
   const id = window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-  return isAreaId(id) ? id : 'dashboard';
+  return isAreaId(id) ? id : START_AREA;
 };
 
 interface NavigationState {

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
+import type { Channel } from '../../../shared/contract/index.ts';
 import type { Profile } from '../../../shared/contract/profiles.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 import { hubble } from '../hubble.ts';
 
 export interface ConfirmationRequest {
   profile: Profile;
-  /** the contract channel, e.g. 'profiles.delete' */
-  operation: string;
+  /** the guarded operation, e.g. 'profiles.delete': main issues a token for this one only */
+  operation: Channel;
   /** what the operator is about to do, in words */
   action: string;
   resolve(token: string | null): void;
@@ -45,7 +46,7 @@ const cancelled = {
  */
 export async function runGuarded<T>(
   profile: Profile,
-  operation: string,
+  operation: Channel,
   action: string,
   run: (confirmationToken: string | undefined) => Promise<Result<T>>,
 ): Promise<Result<T>> {
@@ -61,5 +62,5 @@ export async function runGuarded<T>(
   return retryToken ? run(retryToken) : cancelled;
 }
 
-export const confirmWithTypedName = (profileId: string, operation: string, typedName: string) =>
+export const confirmWithTypedName = (profileId: string, operation: Channel, typedName: string) =>
   hubble().guard.confirm({ profileId, operation, typedName });

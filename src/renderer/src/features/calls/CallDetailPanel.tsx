@@ -3,10 +3,10 @@ import type { CallDetail } from '../../../../shared/contract/calls.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
 import { CopyButton } from '../../components/CopyButton.tsx';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
-import { hubble } from '../../hubble.ts';
 import { useCalls } from './calls-store.ts';
-import { downloadText } from './download-text.ts';
-import { formatLatency, formatTime, outcomeLabel, prettyBody } from './format.ts';
+import { downloadText } from '../../components/download-text.ts';
+import { DateTime } from '../../components/DateTime.tsx';
+import { formatLatency, outcomeLabel, prettyBody } from './format.ts';
 
 type Target = { callId: number } | { orderId: string };
 
@@ -16,7 +16,7 @@ async function bundleOf(
   as: 'text' | 'json',
   onError: (error: AppErrorShape) => void,
 ): Promise<string | null> {
-  const result = await hubble().calls.bundle(target);
+  const result = await useCalls.getState().bundle(target);
   if (!result.ok) {
     onError(result.error);
     return null;
@@ -69,7 +69,7 @@ export function CallDetailPanel() {
 
   const call = detail;
   const download = async (target: Target, name: string) => {
-    const result = await hubble().calls.bundle(target);
+    const result = await useCalls.getState().bundle(target);
     if (result.ok)
       downloadText(
         `${result.value.fileName}.${name === 'json' ? 'json' : 'txt'}`,
@@ -99,7 +99,9 @@ export function CallDetailPanel() {
           {call.requestId}
         </dd>
         <dt>Time</dt>
-        <dd>{formatTime(call.at)}</dd>
+        <dd>
+          <DateTime at={call.at} milliseconds withZone />
+        </dd>
         <dt>Status</dt>
         <dd>
           {call.httpStatus ?? 'no answer'} · {outcomeLabel(call)} · {formatLatency(call.latencyMs)}

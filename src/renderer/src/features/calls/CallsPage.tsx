@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { hubble } from '../../hubble.ts';
 import { MAX_SCROLL_ROWS, useCalls } from './calls-store.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
 import { CallDetailPanel } from './CallDetailPanel.tsx';
@@ -45,10 +44,9 @@ export function CallsPage() {
   const profileId = profile?.id;
 
   useEffect(() => {
-    void useCalls.getState().search();
-    return hubble().on('calls.recorded', (event) => {
-      if (event.profileId === useProfiles.getState().active()?.id) useCalls.getState().noteArrivals(event.rows);
-    });
+    const calls = useCalls.getState();
+    void calls.search();
+    return calls.watchArrivals((eventProfileId) => eventProfileId === useProfiles.getState().active()?.id);
   }, [profileId]);
 
   return (

@@ -2,7 +2,14 @@ import { useTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { MAX_SCROLL_ROWS, useCalls } from './calls-store.ts';
-import { callColumns, callTableFeatures, SORTABLE, type CallRowData } from './call-columns.tsx';
+import {
+  callColumns,
+  callTableFeatures,
+  compactCallColumns,
+  matchedIdentifier,
+  SORTABLE,
+  type CallRowData,
+} from './call-columns.tsx';
 
 export const ROW_HEIGHT = 28;
 
@@ -16,6 +23,9 @@ export function CallsTable() {
   const sort = useCalls((state) => state.sort);
   const selectedId = useCalls((state) => state.selectedId);
   const generation = useCalls((state) => state.generation);
+  const identifier = useCalls((state) => matchedIdentifier(state.filters));
+  const compact = selectedId !== null;
+  const columns = useMemo(() => (compact ? compactCallColumns(identifier) : callColumns), [compact, identifier]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const count = Math.min(total ?? 0, MAX_SCROLL_ROWS);
 
@@ -49,7 +59,7 @@ export function CallsTable() {
 
   const table = useTable({
     features: callTableFeatures,
-    columns: callColumns,
+    columns,
     data,
     getRowId: (row) => String(row.index),
   });
@@ -78,7 +88,13 @@ export function CallsTable() {
   };
 
   return (
-    <div className="calls-table" role="table" aria-label="Calls" aria-rowcount={count + 1}>
+    <div
+      className={`calls-table${compact ? ' calls-table--compact' : ''}`}
+      role="table"
+      aria-label="Calls"
+      aria-rowcount={count + 1}
+      style={compact ? { flexBasis: width + 2 } : undefined}
+    >
       <div className="calls-table__scroll" ref={scrollRef} onKeyDown={onKeyDown}>
         <div className="calls-table__head" role="rowgroup" style={{ width }}>
           <div className="calls-table__row calls-table__row--head" role="row" aria-rowindex={1}>

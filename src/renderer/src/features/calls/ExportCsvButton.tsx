@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { copyText } from '../../clipboard.ts';
-import { hubble } from '../../hubble.ts';
 import { useCalls } from './calls-store.ts';
-import { downloadText } from './download-text.ts';
+import { downloadText } from '../../components/download-text.ts';
 
 /** The current search as CSV, built in main and handed over as text to download or copy. */
 export function ExportCsvButton() {
   const [message, setMessage] = useState<string | null>(null);
   const exportCsv = async (how: 'download' | 'copy') => {
-    const { filters, sort } = useCalls.getState();
-    const result = await hubble().calls.exportCsv({ filters, sort });
+    const result = await useCalls.getState().exportCsv();
     if (!result.ok) {
       setMessage(result.error.message);
       return;

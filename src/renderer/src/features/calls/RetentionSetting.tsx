@@ -1,5 +1,4 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { hubble } from '../../hubble.ts';
 import { useCalls } from './calls-store.ts';
 
 /** How many days of calls this profile keeps; shrinking it deletes older calls at once. */
@@ -8,8 +7,9 @@ export function RetentionSetting({ profileId }: { profileId: string | undefined 
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void hubble()
-      .calls.retention()
+    void useCalls
+      .getState()
+      .retention()
       .then((result) => live && result.ok && setDays(String(result.value.days)));
     return () => {
       live = false;
@@ -17,13 +17,12 @@ export function RetentionSetting({ profileId }: { profileId: string | undefined 
   }, [profileId]);
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await hubble().calls.setRetention({ days: Number(days) });
+    const result = await useCalls.getState().setRetention(Number(days));
     setMessage(
       result.ok
         ? `Keeping ${result.value.days} days; ${result.value.deleted} older calls deleted.`
         : result.error.message,
     );
-    if (result.ok && result.value.deleted > 0) await useCalls.getState().search();
   };
   return (
     <form className="calls-retention" onSubmit={(event) => void save(event)}>

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { SampleTrafficReport } from '../../../../shared/contract/calls.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
-import { hubble } from '../../hubble.ts';
 import { useCalls } from './calls-store.ts';
 
 /** Simulator profile only (main refuses it anywhere else): fills the log with real calls to the simulator. */
@@ -14,9 +13,8 @@ export function SampleTrafficButton() {
   }>({ running: false, report: null, error: null });
   const run = async () => {
     setState({ running: true, report: null, error: null });
-    const result = await hubble().calls.generateSampleTraffic();
+    const result = await useCalls.getState().generateSampleTraffic();
     setState({ running: false, report: result.ok ? result.value : null, error: result.ok ? null : result.error });
-    await useCalls.getState().search();
   };
   return (
     <div className="sample-traffic">

@@ -1,12 +1,23 @@
 import { create } from 'zustand';
 import type {
+  BundleTarget,
   CallDetail,
   CallFilters,
   CallSort,
   CallSummary,
   IdentifierResolution,
+  SampleTrafficReport,
+  SupportBundle,
 } from '../../../../shared/contract/calls.ts';
+import type { Result } from '../../../../shared/contract/result.ts';
 import { hubble } from '../../hubble.ts';
+
+export interface CsvExport {
+  csv: string;
+  fileName: string;
+  rows: number;
+  truncated: boolean;
+}
 
 /** Rows fetched per request while scrolling; the renderer never holds more than MAX_CACHED_PAGES of them. */
 export const PAGE_SIZE = 100;
@@ -24,6 +35,8 @@ interface CallsState {
   sort: CallSort;
   /** bumped on every new search, so answers to an older one are dropped */
   generation: number;
+  /** the newest call the current search counts (from main); its later pages ask for the same list */
+  snapshot: number | null;
   total: number | null;
   /** page index → rows; replaced (not mutated) so subscribers re-render */
   pages: ReadonlyMap<number, CallSummary[]>;
@@ -43,6 +56,17 @@ interface CallsState {
   noteArrivals(rows: number): void;
   /** Jump to what a pasted identifier names (from the command palette). */
   open(match: IdentifierResolution['matches'][number], value: string): Promise<void>;
+  /** Counts calls recorded for the profile `isActive` names while the page is open; returns the unsubscribe. */
+  watchArrivals(isActive: (profileId: string) => boolean): () => void;
+  /** A support bundle, built in main only when the agent asks for it. */
+  bundle(target: BundleTarget): Promise<Result<SupportBundle>>;
+  /** The current search as CSV. */
+  exportCsv(): Promise<Result<CsvExport>>;
+  retention(): Promise<Result<{ days: number }>>;
+  /** Changes the days kept; reloads the list when older calls were deleted. */
+  setRetention(days: number): Promise<Result<{ days: number; deleted: number }>>;
+  /** Simulator profile only; reloads the list afterwards. */
+  generateSampleTraffic(): Promise<Result<SampleTrafficReport>>;
 }
 
 const pageOf = (index: number) => Math.floor(index / PAGE_SIZE);
@@ -56,7 +80,7 @@ function trimmed(pages: Map<number, CallSummary[]>, around: number): Map<number,
 
 export const useCalls = create<CallsState>((set, get) => {
   const fetchPage = async (page: number, generation: number) => {
-    const { filters, sort } = get();
+    const { filters, sort, snapshot } = get();
     set((state) => ({ loading: new Set(state.loading).add(page) }));
     const result = await hubble().calls.search({
       filters,
@@ -64,6 +88,7 @@ export const useCalls = create<CallsState>((set, get) => {
       offset: page * PAGE_SIZE,
       limit: PAGE_SIZE,
       includeTotal: false,
+      ...(snapshot === null ? {} : { snapshot }),
     });
     if (get().generation !== generation) return;
     set((state) => {
@@ -78,6 +103,7 @@ export const useCalls = create<CallsState>((set, get) => {
     filters: {},
     sort: DEFAULT_SORT,
     generation: 0,
+    snapshot: null,
     total: null,
     pages: new Map(),
     loading: new Set(),
@@ -89,14 +115,28 @@ export const useCalls = create<CallsState>((set, get) => {
 
     async search(filters = get().filters, sort = get().sort) {
       const generation = get().generation + 1;
-      set({ filters, sort, generation, pages: new Map(), loading: new Set([0]), error: null, arrived: 0 });
+      set({
+        filters,
+        sort,
+        generation,
+        snapshot: null,
+        pages: new Map(),
+        loading: new Set([0]),
+        error: null,
+        arrived: 0,
+      });
       const result = await hubble().calls.search({ filters, sort, offset: 0, limit: PAGE_SIZE, includeTotal: true });
       if (get().generation !== generation) return;
       if (!result.ok) {
         set({ loading: new Set(), error: result.error.message, total: 0 });
         return;
       }
-      set({ loading: new Set(), total: result.value.total, pages: new Map([[0, result.value.rows]]) });
+      set({
+        loading: new Set(),
+        total: result.value.total,
+        snapshot: result.value.snapshot,
+        pages: new Map([[0, result.value.rows]]),
+      });
     },
 
     setSort(sort) {
@@ -139,6 +179,37 @@ export const useCalls = create<CallsState>((set, get) => {
             : { referenceId: value };
       await get().search(filters, DEFAULT_SORT);
       await get().select(match.callId);
+    },
+
+    watchArrivals(isActive) {
+      return hubble().on('calls.recorded', (event) => {
+        if (isActive(event.profileId)) get().noteArrivals(event.rows);
+      });
+    },
+
+    bundle(target) {
+      return hubble().calls.bundle(target);
+    },
+
+    exportCsv() {
+      const { filters, sort } = get();
+      return hubble().calls.exportCsv({ filters, sort });
+    },
+
+    retention() {
+      return hubble().calls.retention();
+    },
+
+    async setRetention(days) {
+      const result = await hubble().calls.setRetention({ days });
+      if (result.ok && result.value.deleted > 0) await get().search();
+      return result;
+    },
+
+    async generateSampleTraffic() {
+      const result = await hubble().calls.generateSampleTraffic();
+      await get().search();
+      return result;
     },
   };
 });

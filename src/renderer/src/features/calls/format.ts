@@ -4,10 +4,10 @@ const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 const localDate = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 const localHourMinute = (date: Date) => `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 
-/** Local wall time with milliseconds: calls a few ms apart must stay distinguishable. */
-export function formatTime(at: number): string {
+/** Local time of day with milliseconds, for the compact table beside the detail panel. */
+export function formatClock(at: number): string {
   const date = new Date(at);
-  return `${localDate(date)} ${localHourMinute(date)}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
+  return `${localHourMinute(date)}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`;
 }
 
 export const formatLatency = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);

@@ -1,28 +1,11 @@
-import { WelcomeBlock } from '../../components/WelcomeBlock.tsx';
-import { useAppInfo } from '../../app/app-info-store.ts';
+import { NotBuiltYet, type AreaPageProps } from '../../components/NotBuiltYet.tsx';
+import { WelcomeBlock } from '../profiles/WelcomeBlock.tsx';
 
-export function DashboardPage() {
-  const info = useAppInfo((state) => state.info);
+/** The start page. No dashboard yet: it says so, with the first-start welcome above the notice. */
+export function DashboardPage(props: AreaPageProps) {
   return (
-    <section aria-labelledby="page-title" className="page">
-      <h1 id="page-title">Dashboard</h1>
+    <NotBuiltYet {...props}>
       <WelcomeBlock />
-      {info && (
-        <dl className="facts" aria-label="About this console">
-          <dt>Version</dt>
-          <dd>{info.version}</dd>
-          <dt>Platform</dt>
-          <dd>
-            {info.platform} / {info.arch}
-          </dd>
-          <dt>Shell</dt>
-          <dd>{info.shell === 'electron' ? `Electron ${info.runtime.electron}` : 'Browser harness'}</dd>
-          <dt>Node</dt>
-          <dd>{info.runtime.node}</dd>
-          <dt>Data folder</dt>
-          <dd className="mono">{info.dataDir}</dd>
-        </dl>
-      )}
-    </section>
+    </NotBuiltYet>
   );
 }

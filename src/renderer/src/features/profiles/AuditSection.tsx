@@ -1,8 +1,8 @@
-import { useEffect, useId, useState } from 'react';
-import type { AuditEntry } from '../../../../shared/contract/audit.ts';
-import type { AppErrorShape } from '../../../../shared/contract/result.ts';
+import { useEffect, useId } from 'react';
+import { DateTime } from '../../components/DateTime.tsx';
+import { timeZoneLabel } from '../../components/format-time.ts';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
-import { hubble } from '../../hubble.ts';
+import { useAudit } from './audit-store.ts';
 import { useProfiles } from './profiles-store.ts';
 
 const describe = (details: Record<string, unknown>) =>
@@ -17,29 +17,12 @@ const describe = (details: Record<string, unknown>) =>
 export function AuditSection() {
   const titleId = useId();
   const list = useProfiles((state) => state.list);
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [exported, setExported] = useState<{ fileName: string; text: string } | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { entries, exported, error, load, exportAs } = useAudit();
 
+  // Every profile change is audited, so a new profile list means new entries.
   useEffect(() => {
-    let current = true;
-    void hubble()
-      .audit.list({ limit: 100 })
-      .then((result) => {
-        if (!current) return;
-        if (result.ok) setEntries(result.value.entries);
-        setError(result.ok ? null : result.error);
-      });
-    return () => {
-      current = false;
-    };
-  }, [list]);
-
-  const exportAs = async (format: 'json' | 'csv') => {
-    const result = await hubble().audit.export({ format });
-    setError(result.ok ? null : result.error);
-    setExported(result.ok ? result.value : null);
-  };
+    void load();
+  }, [list, load]);
 
   return (
     <section className="audit" aria-labelledby={titleId}>
@@ -69,7 +52,7 @@ export function AuditSection() {
       <table aria-label="Audit entries">
         <thead>
           <tr>
-            <th>When</th>
+            <th>When ({timeZoneLabel()})</th>
             <th>User</th>
             <th>Action</th>
             <th>Profile</th>
@@ -79,7 +62,9 @@ export function AuditSection() {
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
-              <td>{new Date(entry.at).toLocaleString()}</td>
+              <td>
+                <DateTime at={entry.at} />
+              </td>
               <td>{entry.user}</td>
               <td className="mono">{entry.action}</td>
               <td>{entry.profileName ?? '—'}</td>

@@ -2,18 +2,19 @@ import { useState } from 'react';
 import type { ConnectionTestReport, Profile } from '../../../../shared/contract/profiles.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
-import { hubble } from '../../hubble.ts';
+import { useProfiles } from './profiles-store.ts';
 
 /** Login, wallet, products: each timed, each with the X-REQUEST-ID Hubble support asks for, then a diagnosis. */
 export function ConnectionTestPanel({ profile }: { profile: Profile }) {
   const [report, setReport] = useState<ConnectionTestReport | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const testConnection = useProfiles((state) => state.testConnection);
 
   const test = async () => {
     setBusy(true);
     setReport(null);
-    const result = await hubble().profiles.testConnection({ profileId: profile.id });
+    const result = await testConnection(profile.id);
     setBusy(false);
     if (result.ok) setReport(result.value);
     setError(result.ok ? null : result.error);

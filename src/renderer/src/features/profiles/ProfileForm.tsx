@@ -2,8 +2,7 @@ import { useId, useState } from 'react';
 import type { Profile } from '../../../../shared/contract/profiles.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
-import { hubble } from '../../hubble.ts';
-import { refreshProfiles } from './profiles-store.ts';
+import { useProfiles } from './profiles-store.ts';
 import {
   fixedUrlOf,
   formStateOfProfile,
@@ -27,34 +26,17 @@ export function ProfileForm({ profile, onDone }: Props) {
   );
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const save = useProfiles((state) => state.save);
   const simulator = profile?.builtIn === true;
   const set = (change: Partial<ProfileFormState>) => setForm((current) => ({ ...current, ...change }));
   const fixedUrl = fixedUrlOf(form.environment);
 
   const submit = async () => {
     setBusy(true);
-    const settings = settingsOf(form);
-    const api = hubble().profiles;
-    const result = simulator
-      ? await api.updateSimulator({
-          settings: {
-            colour: settings.colour,
-            walletMinimum: settings.walletMinimum,
-            polling: settings.polling,
-            rateLimits: settings.rateLimits,
-            webhookReceiver: settings.webhookReceiver,
-          },
-        })
-      : profile
-        ? await api.update({ profileId: profile.id, settings })
-        : await api.create({ settings });
+    const result = await save(profile, settingsOf(form));
     setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    await refreshProfiles();
-    onDone(result.value);
+    if (result.ok) onDone(result.value);
+    else setError(result.error);
   };
 
   const field = (name: string) => `${id}-${name}`;

@@ -3,9 +3,7 @@ import type { Profile } from '../../../../shared/contract/profiles.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
 import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
-import { hubble } from '../../hubble.ts';
-import { runGuarded } from '../../components/production-confirmation-store.ts';
-import { refreshProfiles, useProfiles } from './profiles-store.ts';
+import { useProfiles } from './profiles-store.ts';
 import { AuditSection } from './AuditSection.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { ProfileItem } from './ProfileItem.tsx';
@@ -16,27 +14,23 @@ type Editing = { mode: 'create' } | { mode: 'edit'; profile: Profile } | null;
 
 export function ProfilesPage() {
   const list = useProfiles((state) => state.list);
+  const setActive = useProfiles((state) => state.setActive);
+  const duplicate = useProfiles((state) => state.duplicate);
+  const removeProfile = useProfiles((state) => state.remove);
   const [editing, setEditing] = useState<Editing>(null);
   const [expandedId, setExpandedId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Profile | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const after = async (result: { ok: true } | { ok: false; error: AppErrorShape }, success: string) => {
+  const after = (result: { ok: true } | { ok: false; error: AppErrorShape }, success: string) => {
     setError(result.ok ? null : result.error);
     setNotice(result.ok ? success : null);
-    await refreshProfiles();
   };
 
   const remove = async (profile: Profile) => {
     setDeleting(null);
-    const result = await runGuarded(
-      profile,
-      'profiles.delete',
-      `delete “${profile.name}” with its history and secrets`,
-      (confirmationToken) => hubble().profiles.delete({ profileId: profile.id, confirmationToken }),
-    );
-    await after(result, `Deleted “${profile.name}”, its secrets and its history.`);
+    after(await removeProfile(profile), `Deleted “${profile.name}”, its secrets and its history.`);
   };
 
   return (
@@ -76,15 +70,13 @@ export function ProfilesPage() {
             expanded={expandedId === profile.id}
             onToggle={() => setExpandedId(expandedId === profile.id ? null : profile.id)}
             onActivate={() =>
-              void hubble()
-                .profiles.setActive({ profileId: profile.id })
-                .then((result) => after(result, `Switched to “${profile.name}”.`))
+              void setActive(profile.id).then((result) => after(result, `Switched to “${profile.name}”.`))
             }
             onEdit={() => setEditing({ mode: 'edit', profile })}
             onDuplicate={() =>
-              void hubble()
-                .profiles.duplicate({ profileId: profile.id })
-                .then((result) => after(result, `Duplicated “${profile.name}” (without its secrets).`))
+              void duplicate(profile.id).then((result) =>
+                after(result, `Duplicated “${profile.name}” (without its secrets).`),
+              )
             }
             onDelete={() => (profile.environment === 'production' ? void remove(profile) : setDeleting(profile))}
           />

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import type { Profile, SecretKind } from '../../../../shared/contract/profiles.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
+import { DateTime } from '../../components/DateTime.tsx';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
-import { hubble } from '../../hubble.ts';
-import { refreshProfiles } from './profiles-store.ts';
+import { useProfiles } from './profiles-store.ts';
 
 const LABELS: Record<SecretKind, string> = { clientSecret: 'Client secret', webhookSecret: 'Webhook secret' };
 
@@ -31,20 +31,17 @@ function SecretRow({ profile, kind }: { profile: Profile; kind: SecretKind }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
+  const setSecret = useProfiles((state) => state.setSecret);
+  const clearSecret = useProfiles((state) => state.clearSecret);
   const status = profile.secrets[kind];
 
   const run = async (action: 'set' | 'clear') => {
     setBusy(true);
-    const api = hubble().profiles;
-    const result =
-      action === 'set'
-        ? await api.setSecret({ profileId: profile.id, kind, value })
-        : await api.clearSecret({ profileId: profile.id, kind });
+    const result = action === 'set' ? await setSecret(profile, kind, value) : await clearSecret(profile, kind);
     setBusy(false);
     setError(result.ok ? null : result.error);
     // The typed secret leaves the page as soon as main has it (or refused it).
     setValue('');
-    await refreshProfiles();
   };
 
   return (
@@ -61,7 +58,19 @@ function SecretRow({ profile, kind }: { profile: Profile; kind: SecretKind }) {
         className={status.set ? 'secret-status secret-status--set' : 'secret-status'}
         data-testid={`${kind}-status`}
       >
-        {status.set ? `Set · ${new Date(status.updatedAt ?? '').toLocaleString()}` : 'Not set'}
+        {status.set ? (
+          <>
+            Set
+            {status.updatedAt && (
+              <>
+                {' · '}
+                <DateTime at={status.updatedAt} withZone />
+              </>
+            )}
+          </>
+        ) : (
+          'Not set'
+        )}
       </span>
       <input
         id={id}

@@ -2,33 +2,33 @@ import { useId, useState } from 'react';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
 import { copyText } from '../../clipboard.ts';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
-import { hubble } from '../../hubble.ts';
-import { refreshProfiles } from './profiles-store.ts';
+import { useProfiles, type ProfileExportFile } from './profiles-store.ts';
 
 /** Share a configuration with the team as JSON. Secrets never travel: each console sets its own. */
 export function TransferPanel() {
   const exportId = useId();
   const importId = useId();
-  const [exported, setExported] = useState<{ fileName: string; json: string } | null>(null);
+  const exportProfiles = useProfiles((state) => state.exportAll);
+  const importProfiles = useProfiles((state) => state.importJson);
+  const [exported, setExported] = useState<ProfileExportFile | null>(null);
   const [incoming, setIncoming] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
 
   const exportAll = async () => {
-    const result = await hubble().profiles.export();
+    const result = await exportProfiles();
     setError(result.ok ? null : result.error);
     setExported(result.ok ? result.value : null);
   };
 
   const importJson = async () => {
-    const result = await hubble().profiles.import({ json: incoming });
+    const result = await importProfiles(incoming);
     setError(result.ok ? null : result.error);
     if (result.ok) {
       setMessage(
         `Imported ${result.value.created.map((profile) => profile.name).join(', ')}. Set their secrets before testing them.`,
       );
       setIncoming('');
-      await refreshProfiles();
     }
   };
 

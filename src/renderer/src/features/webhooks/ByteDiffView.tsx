@@ -1,6 +1,12 @@
 import type { ByteDiff } from '../../../../shared/webhooks/byte-diff.ts';
 import { bytesText, visibleChanged, visibleUnchanged } from './visible-text.ts';
 
+const ELIDED = {
+  equal: 'unchanged',
+  removed: 'more only in your body',
+  added: 'more only in the form that verifies',
+} as const;
+
 /** Your body against the form whose signature verifies: removals struck through, additions underlined. */
 export function ByteDiffView({ diff }: { diff: ByteDiff }) {
   return (
@@ -23,7 +29,7 @@ export function ByteDiffView({ diff }: { diff: ByteDiff }) {
           if (segment.elidedBytes > 0) {
             return (
               <span key={index} className="wh-diff__elided">
-                {`…${bytesText(segment.elidedBytes)} unchanged…`}
+                {`…${bytesText(segment.elidedBytes)} ${ELIDED[segment.op]}…`}
               </span>
             );
           }

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { SecretSourceState } from './webhooks-store.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
+import { secretWhitespace } from './secret-whitespace.ts';
 
 /**
  * A profile's webhook secret (read from the keychain in main) or a pasted one. A pasted secret goes to main
@@ -62,18 +63,48 @@ export function SecretSourcePicker({
         </label>
         <span className="wh-secret__field">
           <label htmlFor={`${id}-pasted`}>Webhook secret</label>
-          <input
+          {/* A text area, not a one-line field: a one-line field drops line breaks, and a secret read from a
+              file with its final newline is exactly the mistake the debugger has to be able to show. */}
+          <textarea
             id={`${id}-pasted`}
-            type="password"
+            className="mono wh-secret__raw"
+            rows={1}
+            wrap="off"
             autoComplete="off"
             spellCheck={false}
             value={pasted}
             disabled={value.kind !== 'pasted'}
+            aria-describedby={`${id}-invisible`}
             onChange={(event) => onChange({ kind: 'pasted', value: event.target.value })}
           />
         </span>
       </div>
-      <p className="muted wh-hint">A pasted secret is used for this check only: never stored, never logged.</p>
+      <InvisibleCharacters id={`${id}-invisible`} secret={value.kind === 'pasted' ? pasted : ''} />
+      <p className="muted wh-hint">
+        A pasted secret is used for this check only: never stored, never logged. It is sent exactly as pasted, line
+        breaks, tabs and spaces included.
+      </p>
     </fieldset>
+  );
+}
+
+/** The pasted secret's invisible characters, marked (␍ ␊ ⇥ ·) over a masked copy: never the secret itself. */
+function InvisibleCharacters({ id, secret }: { id: string; secret: string }) {
+  const whitespace = secretWhitespace(secret);
+  if (!whitespace)
+    return (
+      <p id={id} className="muted wh-hint">
+        {secret ? 'No invisible characters in the pasted secret.' : ''}
+      </p>
+    );
+  return (
+    <div id={id} className="wh-secret__invisible" role="note" aria-label="Invisible characters in the secret">
+      <p className="mono wh-secret__masked">{whitespace.masked}</p>
+      <ul>
+        {whitespace.notes.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

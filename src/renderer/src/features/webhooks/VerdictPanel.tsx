@@ -16,9 +16,17 @@ export function VerdictPanel({ verification }: { verification: Verification }) {
             ? `Checked against ${verification.secretLabel}. ${explained === 1 ? 'One finding explains' : `${explained} findings together explain`} why it fails:`
             : `Checked against ${verification.secretLabel}.`}
       </p>
-      <p className="wh-verdict__expected">
-        X-Verify for this body: <code className="mono">{verification.expectedSignature}</code>
-      </p>
+      {verification.expectedSignature !== null ? (
+        <p className="wh-verdict__expected">
+          X-Verify for this body: <code className="mono">{verification.expectedSignature}</code>
+        </p>
+      ) : (
+        <p className="wh-verdict__expected muted">
+          The X-Verify for this body is not shown: it is made with a production profile&apos;s stored secret, and would
+          be a webhook your production endpoint accepts. Use the Signing tool, which asks for a confirmation and writes
+          it to the audit log.
+        </p>
+      )}
       <details className="wh-checked">
         <summary>What was checked</summary>
         <ul>

@@ -1,0 +1,124 @@
+// Webhook receiver throughput: verified + durably stored events/s against a bare node:http server that reads the
+// body and answers 200, measured in the same run with the same client (goal: ratio >= 0.5, p99 <= 10 ms, 0 lost).
+// Interleaved rounds, median of each. Run: node bench/receiver.bench.ts  (HUBBLE_BENCH_ROUND_MS to change the round length)
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import fs from 'node:fs';
+import { Pool } from 'undici';
+import { DEFAULT_RECEIVER_SETTINGS } from '../src/shared/contract/receiver.ts';
+import { xVerifyOf } from '../src/main/areas/receiver/x-verify.ts';
+import { createReceiverRuntime } from '../src/main/areas/receiver/receiver-runtime.ts';
+import { createWebhookEventStore } from '../src/main/areas/receiver/webhook-event-store.ts';
+import { openDatabase } from '../src/main/store/open-database.ts';
+import { profileMigrations } from '../src/main/store/profile-migrations/index.ts';
+import { webhookEventsMigration } from '../src/main/store/profile-migrations/009-webhook-events.ts';
+import { importedCallsMigration } from '../src/main/store/profile-migrations/010-imported-calls.ts';
+
+const SECRET = 'bench-webhook-secret';
+const ROUNDS = 3;
+const ROUND_MS = Number(process.env['HUBBLE_BENCH_ROUND_MS'] ?? 2000);
+const CONNECTIONS = 16;
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'receiver-bench-'));
+const db = openDatabase(path.join(dir, 'bench.db'), [
+  ...profileMigrations.slice(0, 8),
+  webhookEventsMigration,
+  importedCallsMigration,
+]);
+const runtime = createReceiverRuntime({
+  profileId: 'bench',
+  store: createWebhookEventStore(db),
+  apply: async () => ({ handled: true, changes: [] }),
+  secret: async () => SECRET,
+  now: () => Date.now(),
+});
+await runtime.reconcile({
+  enabled: true,
+  port: 0,
+  settings: { ...DEFAULT_RECEIVER_SETTINGS, ratePerMinute: 100_000_000 },
+});
+const receiverUrl = new URL(runtime.status().url!);
+
+const bare = http.createServer((req, res) => {
+  req.on('data', () => undefined);
+  req.on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': 2 }).end('{}'));
+});
+await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+const bareUrl = new URL(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/hubble/bench`);
+
+let counter = 0;
+async function round(url: URL): Promise<{ perSec: number; latencies: number[]; ok: number; failed: number }> {
+  const pool = new Pool(url.origin, { connections: CONNECTIONS, pipelining: 1 });
+  const latencies: number[] = [];
+  let ok = 0;
+  let failed = 0;
+  const deadline = performance.now() + ROUND_MS;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < deadline) {
+        counter += 1;
+        const body = `{"id":"01JBENCH${String(counter).padStart(10, '0')}","status":"SUCCESS"}`;
+        const sent = performance.now();
+        const response = await pool.request({
+          path: url.pathname,
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json', 'x-verify': xVerifyOf(SECRET, body) },
+        });
+        await response.body.dump();
+        latencies.push(performance.now() - sent);
+        if (response.statusCode === 200) ok += 1;
+        else failed += 1;
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  await pool.close();
+  return { perSec: (ok * 1000) / elapsed, latencies, ok, failed };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+};
+const fmt = (value: number) => Math.round(value).toLocaleString('en-US');
+
+const bareRates: number[] = [];
+const receiverRates: number[] = [];
+const receiverLatencies: number[] = [];
+const bareLatencies: number[] = [];
+let acknowledged = 0;
+let refused = 0;
+for (let r = 0; r < ROUNDS; r += 1) {
+  const baseline = await round(bareUrl);
+  bareRates.push(baseline.perSec);
+  bareLatencies.push(...baseline.latencies);
+  const measured = await round(receiverUrl);
+  receiverRates.push(measured.perSec);
+  receiverLatencies.push(...measured.latencies);
+  acknowledged += measured.ok;
+  refused += measured.failed;
+}
+await runtime.drain();
+const stored = (db.prepare("SELECT count(*) AS n FROM webhook_events WHERE verdict = 'valid'").get() as { n: number })
+  .n;
+
+console.log(`receiver (${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_MS} ms rounds, synchronous=NORMAL WAL)`);
+console.log(
+  `  receiver: verified + stored   ${fmt(median(receiverRates))} events/s   ratio ${(median(receiverRates) / median(bareRates)).toFixed(3)}   p50 ${percentile(receiverLatencies, 50).toFixed(2)} ms   p99 ${percentile(receiverLatencies, 99).toFixed(2)} ms`,
+);
+console.log(
+  `  baseline: bare node:http 200  ${fmt(median(bareRates))} requests/s                p50 ${percentile(bareLatencies, 50).toFixed(2)} ms   p99 ${percentile(bareLatencies, 99).toFixed(2)} ms`,
+);
+console.log(
+  `  answered 200: ${fmt(acknowledged)}, stored: ${fmt(stored)}, lost: ${acknowledged - stored}, non-200: ${refused}`,
+);
+
+await runtime.close();
+bare.close();
+db.close();
+fs.rmSync(dir, { recursive: true, force: true });

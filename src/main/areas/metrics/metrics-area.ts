@@ -1,0 +1,37 @@
+import type { Handlers } from '../../ipc/router.ts';
+import { defineArea } from '../define-area.ts';
+import { createMetricsHandlers } from './metrics-handlers.ts';
+import { rollUpNewOrders } from './order-rollups.ts';
+import { refreshRateLimitUsage } from './rate-limit-usage.ts';
+
+export const METRICS_ROLLUP_JOB = 'metrics.rollup';
+const ROLLUP_EVERY_MS = 60_000;
+
+/** metrics.*: the dashboard (read from rollups), the rollup maintenance, rate-limit meters. */
+export const metricsArea = defineArea({
+  name: 'metrics',
+  create: (kernel) => {
+    const handlers = {
+      metrics: createMetricsHandlers({
+        activeScope: () => kernel.scopes.get(kernel.active.id()),
+        now: kernel.clock.now,
+      }),
+    };
+    return {
+      // The contract registers `metrics` in src/shared/contract/index.ts; until then Handlers has no such key.
+      handlers: handlers as unknown as Partial<Handlers>,
+      perProfile(scope) {
+        // Orders changed since the watermark are rolled up, and the rate-limit usage the alerts read is refreshed.
+        scope.addJob({
+          name: METRICS_ROLLUP_JOB,
+          schedule: { kind: 'interval', everyMs: ROLLUP_EVERY_MS },
+          runIfNeverRan: true,
+          run: async ({ now }) => {
+            rollUpNewOrders(scope.db);
+            refreshRateLimitUsage(scope.db, scope.profile().rateLimits, now());
+          },
+        });
+      },
+    };
+  },
+});

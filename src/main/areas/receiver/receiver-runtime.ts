@@ -1,0 +1,125 @@
+import type { ReceiverSettings, ReceiverStatus } from '../../../shared/contract/receiver.ts';
+import { createEventProcessor, type ApplyWebhook, type EventProcessor } from './event-processor.ts';
+import { startReceiverServer, type ReceiverServer } from './receiver-server.ts';
+import type { StoredDelivery, WebhookEventStore } from './webhook-event-store.ts';
+
+export interface ReceiverConfig {
+  enabled: boolean;
+  port: number;
+  settings: ReceiverSettings;
+}
+
+/** The path of a profile's endpoint: staging and production deliveries can never share one. */
+export const receiverPathOf = (profileId: string) => `/hubble/${encodeURIComponent(profileId)}`;
+
+/**
+ * One profile's receiver while its scope is open: the processor (which replays whatever is pending as soon as
+ * it starts) and the HTTP server, restarted when the port or settings change and closed with the scope.
+ */
+export function createReceiverRuntime(deps: {
+  profileId: string;
+  store: WebhookEventStore;
+  apply: ApplyWebhook;
+  secret: () => Promise<string | null>;
+  now: () => number;
+  onStored?: (stored: StoredDelivery) => void;
+  onError?: (error: unknown) => void;
+  requestTimeoutMs?: number;
+}) {
+  const processor: EventProcessor = createEventProcessor({
+    profileId: deps.profileId,
+    store: deps.store,
+    apply: deps.apply,
+    now: deps.now,
+    onError: deps.onError,
+  });
+  let server: ReceiverServer | null = null;
+  let applied: ReceiverConfig | null = null;
+  let state: ReceiverStatus['state'] = 'off';
+  let error: string | null = null;
+  let secret: string | null = null;
+  let chain: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  const sameConfig = (a: ReceiverConfig | null, b: ReceiverConfig) =>
+    a !== null &&
+    a.enabled === b.enabled &&
+    a.port === b.port &&
+    JSON.stringify(a.settings) === JSON.stringify(b.settings);
+
+  const reconcileNow = async (config: ReceiverConfig) => {
+    if (closed || sameConfig(applied, config)) return;
+    applied = config;
+    if (server) {
+      await server.close();
+      server = null;
+    }
+    state = 'off';
+    error = null;
+    if (!config.enabled) return;
+    state = 'starting';
+    try {
+      secret = await deps.secret();
+      server = await startReceiverServer({
+        path: receiverPathOf(deps.profileId),
+        port: config.port,
+        settings: config.settings,
+        secret: () => secret,
+        store: deps.store,
+        now: deps.now,
+        onError: deps.onError,
+        requestTimeoutMs: deps.requestTimeoutMs,
+        onStored: (stored) => {
+          deps.onStored?.(stored);
+          if (stored.duplicateOf === null) scheduleDrain();
+        },
+      });
+      state = 'listening';
+    } catch (cause) {
+      state = 'failed';
+      const code = (cause as { code?: string }).code;
+      error =
+        code === 'EADDRINUSE'
+          ? `Port ${config.port} is in use by another program.`
+          : code === 'EADDRNOTAVAIL'
+            ? `This machine has no address ${config.settings.bindAddress}.`
+            : 'The receiver could not start; see the main log.';
+      if (!code) deps.onError?.(cause);
+    }
+  };
+
+  // One processing pass per turn of the event loop however many deliveries it brought.
+  let drainScheduled = false;
+  const scheduleDrain = () => {
+    if (drainScheduled) return;
+    drainScheduled = true;
+    setImmediate(() => {
+      drainScheduled = false;
+      void processor.drain();
+    });
+  };
+
+  // Events answered 200 before a crash are applied now, whether or not the receiver is on.
+  void processor.drain();
+
+  return {
+    reconcile(config: ReceiverConfig): Promise<void> {
+      chain = chain.then(() => reconcileNow(config));
+      return chain;
+    },
+    async refreshSecret(): Promise<void> {
+      if (server) secret = await deps.secret();
+    },
+    drain: () => processor.drain(),
+    status: () => ({ state, error, url: state === 'listening' && server ? server.url : null }),
+    async close(): Promise<void> {
+      closed = true;
+      await chain;
+      await server?.close();
+      server = null;
+      state = 'off';
+      await processor.close();
+    },
+  };
+}
+export type ReceiverRuntime = ReturnType<typeof createReceiverRuntime>;

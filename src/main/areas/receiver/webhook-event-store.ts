@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3';
+
+export type Verdict = 'valid' | 'invalid' | 'missing' | 'too-large' | 'forbidden' | 'rate-limited';
+export type ProcessingState = 'rejected' | 'pending' | 'applied' | 'recorded' | 'failed' | 'duplicate';
+
+export interface WebhookEventRow {
+  id: number;
+  received_at: number;
+  source_ip: string;
+  verdict: Verdict;
+  reason: string | null;
+  body: Buffer | null;
+  body_bytes: number;
+  headers_json: string;
+  type: string | null;
+  dedupe_key: string | null;
+  duplicate_of: number | null;
+  state: ProcessingState;
+  attempts: number;
+  changes_json: string | null;
+  error: string | null;
+  processed_at: number | null;
+}
+
+export interface VerifiedDelivery {
+  receivedAt: number;
+  sourceIp: string;
+  body: Buffer;
+  headers: Record<string, string>;
+  type: string | null;
+  dedupeKey: string;
+}
+
+export interface Rejection {
+  receivedAt: number;
+  sourceIp: string;
+  verdict: Exclude<Verdict, 'valid'>;
+  reason: string;
+  bodyBytes: number;
+}
+
+export interface StoredDelivery {
+  id: number;
+  duplicateOf: number | null;
+}
+
+export interface WebhookEventStore {
+  /** One synchronous transaction: when it returns, the event is committed (the 200 may go). */
+  storeVerified(delivery: VerifiedDelivery): StoredDelivery;
+  /** Several deliveries in one transaction (group commit): all are committed when it returns. */
+  storeVerifiedMany(deliveries: readonly VerifiedDelivery[]): StoredDelivery[];
+  storeRejection(rejection: Rejection): number;
+  pending(limit: number): WebhookEventRow[];
+  get(id: number): WebhookEventRow | null;
+  markApplied(id: number, state: 'applied' | 'recorded', changes: readonly string[], at: number): void;
+  markFailed(id: number, error: string, at: number): void;
+  /** Runs `write` in one transaction (a batch of outcomes is one commit). */
+  inTransaction(write: () => void): void;
+}
+
+export function createWebhookEventStore(db: Database.Database): WebhookEventStore {
+  const owner = db.prepare<[string], { id: number }>(
+    'SELECT id FROM webhook_events WHERE dedupe_key = ? AND duplicate_of IS NULL',
+  );
+  const insert = db.prepare(`
+    INSERT INTO webhook_events (received_at, source_ip, verdict, reason, body, body_bytes, headers_json, type,
+                                dedupe_key, duplicate_of, state)
+    VALUES (@receivedAt, @sourceIp, @verdict, @reason, @body, @bodyBytes, @headersJson, @type, @dedupeKey,
+            @duplicateOf, @state)`);
+  const storeVerified = db.transaction((delivery: VerifiedDelivery): StoredDelivery => {
+    const first = owner.get(delivery.dedupeKey);
+    const duplicateOf = first?.id ?? null;
+    const result = insert.run({
+      receivedAt: delivery.receivedAt,
+      sourceIp: delivery.sourceIp,
+      verdict: 'valid',
+      reason: null,
+      body: delivery.body,
+      bodyBytes: delivery.body.length,
+      headersJson: JSON.stringify(delivery.headers),
+      type: delivery.type,
+      dedupeKey: delivery.dedupeKey,
+      duplicateOf,
+      state: duplicateOf === null ? 'pending' : 'duplicate',
+    });
+    return { id: Number(result.lastInsertRowid), duplicateOf };
+  });
+  const storeVerifiedMany = db.transaction((deliveries: readonly VerifiedDelivery[]) =>
+    deliveries.map((delivery) => storeVerified(delivery)),
+  );
+  const pending = db.prepare<[number], WebhookEventRow>(
+    "SELECT * FROM webhook_events WHERE state = 'pending' ORDER BY id LIMIT ?",
+  );
+  const byId = db.prepare<[number], WebhookEventRow>('SELECT * FROM webhook_events WHERE id = ?');
+  const applied = db.prepare(
+    "UPDATE webhook_events SET state = ?, changes_json = ?, error = NULL, processed_at = ?, attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
+  );
+  const failed = db.prepare(
+    "UPDATE webhook_events SET state = 'failed', error = ?, processed_at = ?, attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
+  );
+  return {
+    storeVerified,
+    storeVerifiedMany,
+    inTransaction: (write) => db.transaction(write)(),
+    storeRejection: (rejection) =>
+      Number(
+        insert.run({
+          receivedAt: rejection.receivedAt,
+          sourceIp: rejection.sourceIp,
+          verdict: rejection.verdict,
+          reason: rejection.reason,
+          body: null,
+          bodyBytes: rejection.bodyBytes,
+          headersJson: '{}',
+          type: null,
+          dedupeKey: null,
+          duplicateOf: null,
+          state: 'rejected',
+        }).lastInsertRowid,
+      ),
+    pending: (limit) => pending.all(limit),
+    get: (id) => byId.get(id) ?? null,
+    markApplied: (id, state, changes, at) => void applied.run(state, JSON.stringify(changes), at, id),
+    markFailed: (id, error, at) => void failed.run(error.slice(0, 500), at, id),
+  };
+}

@@ -1,0 +1,169 @@
+// The brand browser filters and sorts in the renderer (local-search.ts); this proves it answers exactly what
+// main's catalog.search answers over the same brands, in the same order, for any filters and sort.
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { BrandRecord } from '../../src/main/areas/catalog/brand-record.ts';
+import { searchBrands } from '../../src/main/areas/catalog/brand-search.ts';
+import { CatalogStore } from '../../src/main/areas/catalog/catalog-store.ts';
+import { migrate } from '../../src/main/store/migrate.ts';
+import { apiCallsMigration } from '../../src/main/store/profile-migrations/001-api-calls.ts';
+import { metricsMinuteMigration } from '../../src/main/store/profile-migrations/002-metrics-minute.ts';
+import { ordersMigration } from '../../src/main/store/profile-migrations/003-orders.ts';
+import { catalogMigration } from '../../src/main/store/profile-migrations/004-catalog.ts';
+import {
+  filterBrands,
+  filterIndexed,
+  narrows,
+  sortBrands,
+  toCatalogSearch,
+  type BrandFilters,
+  type BrandSort,
+} from '../../src/renderer/src/features/catalog/local-search.ts';
+import { catalogSearchSchema } from '../../src/shared/contract/catalog.ts';
+
+// Letters that collide under case folding, an accent, a full-width letter (NFKC), a space and a quote.
+const letter = fc.constantFrom('a', 'b', 'c', 'A', 'B', 'é', 'É', 'ｂ', ' ', '"', 'z', '1');
+const CATEGORIES = ['FOOD', 'TRAVEL', 'FASHION', 'TOP_BRANDS'];
+const STATUSES = ['ACTIVE', 'INACTIVE', 'PAUSED'];
+const maybe = <T,>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
+const rupees = fc.integer({ min: 1, max: 400 }).map((value) => value * 2_500);
+const sometimes = <T,>(arbitrary: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+
+const brandArbitrary = (id: string): fc.Arbitrary<BrandRecord> =>
+  fc
+    .record({
+      name: fc.string({ unit: letter, minLength: 1, maxLength: 8 }),
+      status: fc.constantFrom(...STATUSES),
+      categories: fc.subarray(CATEGORIES),
+      denominationType: fc.constantFrom('FIXED', 'FLEXIBLE', null),
+      denominations: maybe(fc.uniqueArray(rupees, { minLength: 1, maxLength: 5 })),
+      minVoucher: maybe(rupees),
+      span: maybe(rupees),
+      discount: maybe(fc.integer({ min: 0, max: 40 }).map((half) => half / 2)),
+    })
+    .map((drawn) => ({
+      id,
+      name: drawn.name,
+      status: drawn.status,
+      categories: [...drawn.categories].sort(),
+      denominationType: drawn.denominationType,
+      denominationsPaise: drawn.denominations ? [...drawn.denominations].sort((a, b) => a - b) : null,
+      restrictions: {
+        minOrderPaise: null,
+        maxOrderPaise: null,
+        minVoucherPaise: drawn.minVoucher,
+        maxVoucherPaise: drawn.minVoucher !== null && drawn.span !== null ? drawn.minVoucher + drawn.span : null,
+        maxVouchersPerOrder: null,
+        maxVouchersPerDenomination: null,
+        maxDenominationsPerOrder: null,
+      },
+      discountPercent: drawn.discount,
+      discountValidFrom: null,
+      discountValidTo: null,
+      retailModes: null,
+      usageInstructions: null,
+      logoUrl: null,
+      rawJson: '{}',
+    }));
+
+const catalogArbitrary = fc
+  .integer({ min: 0, max: 60 })
+  .chain((size) =>
+    fc.tuple(...Array.from({ length: size }, (_, index) => brandArbitrary(`B${String(index).padStart(3, '0')}`))),
+  );
+
+const filtersFor = (brands: readonly BrandRecord[]): fc.Arbitrary<BrandFilters> =>
+  fc.record({
+    text: fc.oneof(
+      fc.constant(''),
+      fc.string({ unit: letter, maxLength: 4 }),
+      brands.length === 0
+        ? fc.constant('')
+        : fc
+            .tuple(fc.constantFrom(...brands), fc.nat(), fc.integer({ min: 1, max: 5 }), fc.boolean())
+            .map(([brand, start, length, upper]) => {
+              const piece = brand.name.slice(start % brand.name.length, (start % brand.name.length) + length);
+              return upper ? piece.toUpperCase() : piece;
+            }),
+    ),
+    categories: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.subarray(CATEGORIES) }),
+    denominationTypes: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.subarray(['FIXED', 'FLEXIBLE']) },
+    ),
+    status: fc.constantFrom('hide-inactive' as const, 'all' as const, 'inactive-only' as const),
+    discountMin: sometimes(fc.integer({ min: 0, max: 20 })),
+    discountMax: sometimes(fc.integer({ min: 0, max: 20 })),
+    amountFromPaise: sometimes(rupees),
+    amountToPaise: sometimes(rupees),
+  });
+
+const sortArbitrary: fc.Arbitrary<BrandSort> = fc.record({
+  by: fc.constantFrom('name' as const, 'discount' as const, 'amount' as const, 'status' as const),
+  direction: fc.constantFrom('asc' as const, 'desc' as const),
+});
+
+function catalogDb(brands: readonly BrandRecord[]): Database.Database {
+  const db = new Database(':memory:');
+  migrate(db, [apiCallsMigration, metricsMinuteMigration, ordersMigration, catalogMigration]);
+  const store = new CatalogStore(db);
+  db.transaction(() => brands.forEach((brand) => store.upsert(brand, 1)))();
+  return db;
+}
+
+describe('the renderer’s brand filter', () => {
+  it('shows exactly the brands, in exactly the order, that catalog.search answers for the same question', () => {
+    const scenario = catalogArbitrary.chain((brands) =>
+      fc.tuple(
+        fc.constant(brands),
+        fc.array(fc.tuple(filtersFor(brands), sortArbitrary), { minLength: 1, maxLength: 8 }),
+      ),
+    );
+    fc.assert(
+      fc.property(scenario, ([brands, questions]) => {
+        const db = catalogDb(brands);
+        try {
+          // What the store loads: every brand, as main answers rows.
+          const loaded = searchBrands(db, catalogSearchSchema.parse({ statuses: STATUSES, limit: 500 })).rows;
+          for (const [filters, sort] of questions) {
+            const main = searchBrands(
+              db,
+              catalogSearchSchema.parse({ ...toCatalogSearch(filters, sort, STATUSES), limit: 500 }),
+            );
+            const local = filterBrands(sortBrands(loaded, sort), filters);
+            expect(local.map((row) => row.id)).toEqual(main.rows.map((row) => row.id));
+          }
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('narrowing by one more letter from the previous matches keeps exactly what a filter of everything keeps', () => {
+    fc.assert(
+      fc.property(
+        catalogArbitrary.chain((brands) =>
+          fc.tuple(fc.constant(brands), filtersFor(brands), fc.string({ unit: letter, maxLength: 2 }), sortArbitrary),
+        ),
+        ([brands, filters, more, sort]) => {
+          const db = catalogDb(brands);
+          try {
+            const loaded = searchBrands(db, catalogSearchSchema.parse({ statuses: STATUSES, limit: 500 })).rows;
+            const sorted = sortBrands(loaded, sort);
+            const next = { ...filters, text: filters.text + more };
+            expect(narrows(filters, next)).toBe(true);
+            expect(filterIndexed(filterIndexed(sorted, filters), next)).toEqual(filterIndexed(sorted, next));
+            expect(narrows(next, { ...next, status: 'all' })).toBe(next.status === 'all');
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
