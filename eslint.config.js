@@ -18,6 +18,7 @@ export const ELECTRON_FILES = [
   'src/main/electron/window-state.ts',
   'src/main/electron/deep-links.ts',
   'src/main/electron/single-instance.ts',
+  'src/main/electron/notifications.ts',
   'src/preload/index.ts',
 ];
 /** The only files that may use ipcMain / ipcRenderer. */

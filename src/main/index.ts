@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, nativeTheme, powerMonitor, session, shell } from 'electron';
+import type { AlertFired, AlertsChanged } from '../shared/contract/alerts.ts';
 import type { DesktopCommand } from '../shared/contract/events.ts';
+import type { WalletSummary } from '../shared/contract/wallet.ts';
 import type { ProfileList } from '../shared/contract/profiles.ts';
 import { createConsoleCore } from './app/console-core.ts';
+import { alertNotification } from './desktop/alert-notification.ts';
 import { closeOutcome } from './desktop/close-to-tray.ts';
 import { createCommandOutbox } from './desktop/command-outbox.ts';
 import { parseDeepLink } from './desktop/deep-link.ts';
@@ -14,6 +17,7 @@ import { receiveDeepLinks } from './electron/deep-links.ts';
 import { bindIpc } from './electron/ipc-binding.ts';
 import { installApplicationMenu, installContextMenu } from './electron/menu.ts';
 import { denyAllPermissions, rejectCertificateErrors } from './electron/session-guard.ts';
+import { showNotification } from './electron/notifications.ts';
 import { claimSingleInstance } from './electron/single-instance.ts';
 import { createConsoleTray } from './electron/tray.ts';
 import { guardWebContents } from './electron/web-contents-guard.ts';
@@ -111,14 +115,40 @@ async function main(): Promise<void> {
   });
   const showProfiles = (list: ProfileList) => {
     const active = list.profiles.find((profile) => profile.id === list.activeProfileId);
+    const switched = trayInputs.profile?.name !== active?.name;
     trayInputs.profile = active ? { name: active.name, environment: active.environment } : null;
-    // TODO(lead): feed walletBalancePaise and firingAlerts from the wallet and alerts areas' events when they exist.
+    if (switched) {
+      trayInputs.walletBalancePaise = null;
+      trayInputs.firingAlerts = 0;
+      void showWallet();
+    }
+    tray?.update(trayInputs);
+  };
+  const showWallet = async () => {
+    const summary = await core.router.dispatch('wallet.summary', undefined, { shell: 'electron' });
+    if (!summary.ok) return;
+    trayInputs.walletBalancePaise = (summary.value as WalletSummary).latest?.balancePaise ?? null;
     tray?.update(trayInputs);
   };
   const profiles = await core.router.dispatch('profiles.list', undefined, { shell: 'electron' });
   if (profiles.ok) showProfiles(profiles.value as ProfileList);
   const disconnectTray = core.events.connect((name, payload) => {
     if (name === 'profiles.changed') showProfiles(payload as ProfileList);
+    else if (name === 'jobs.progress') {
+      const progress = payload as { job: string; profileId: string; state: string };
+      if (progress.job === 'wallet.poll' && progress.state === 'done' && progress.profileId === core.kernel.active.id())
+        void showWallet();
+    } else if (name === 'alerts.changed') {
+      const changed = payload as AlertsChanged;
+      if (changed.profileId !== core.kernel.active.id()) return;
+      trayInputs.firingAlerts = changed.firing;
+      tray?.update(trayInputs);
+    } else if (name === 'alerts.fired') {
+      const fired = payload as AlertFired;
+      const profile = core.kernel.profiles.exists(fired.profileId) ? core.kernel.profiles.get(fired.profileId) : null;
+      const notification = alertNotification(fired, profile?.name ?? null);
+      showNotification(notification, () => sendToWindow(notification.onClick));
+    }
   });
   const showVisibility = (visible: boolean) => {
     trayInputs.windowVisible = visible;

@@ -91,7 +91,9 @@ let answers: Record<string, (input: never) => unknown>;
 
 function installGoLive() {
   const fake = installFakeHubble((channel) =>
-    channel === 'profiles.list' ? { ok: true, value: PROFILES } : { ok: false, error: { kind: 'NOT_FOUND', message: channel } },
+    channel === 'profiles.list'
+      ? { ok: true, value: PROFILES }
+      : { ok: false, error: { kind: 'NOT_FOUND', message: channel } },
   );
   invocations = fake.invocations;
   // goLive.* as the contract will expose it once registered, over the same record of calls.
@@ -117,14 +119,24 @@ beforeEach(() => {
       stored = [run, ...stored];
       return { ok: true, value: run };
     },
-    runs: () => ({ ok: true, value: { runs: stored.map(({ items: _i, networkAddresses: _n, baseUrl: _b, ...summary }) => summary) } }),
+    runs: () => ({
+      ok: true,
+      value: { runs: stored.map(({ items: _i, networkAddresses: _n, baseUrl: _b, ...summary }) => summary) },
+    }),
     get: ({ runId }: { runId: number }) => ({ ok: true, value: stored.find((run) => run.id === runId) }),
     confirm: ({ itemId, note }: { itemId: string; note: string }) => {
       const confirmation = { by: 'asha', at: Date.UTC(2026, 0, 5, 10), note };
       const updated = runOf(stored[0]!.id, [
         LOGIN,
         IP,
-        { ...TOP_UP, status: 'passed', confirmable: false, confirmation, fix: null, summary: `Confirmed by asha: ${note}` },
+        {
+          ...TOP_UP,
+          status: 'passed',
+          confirmable: false,
+          confirmation,
+          fix: null,
+          summary: `Confirmed by asha: ${note}`,
+        },
       ]);
       expect(itemId).toBe('top-up-process');
       stored = [updated, ...stored.slice(1)];
@@ -191,9 +203,11 @@ describe('Go-Live page', () => {
     expect(within(topUp).getByText('Needs you')).toBeTruthy();
     fireEvent.change(within(topUp).getByLabelText('Note (optional)'), { target: { value: 'finance, same day' } });
     fireEvent.click(within(topUp).getByRole('button', { name: 'I confirm this' }));
-    await waitFor(() => expect(calls('goLive.confirm')).toEqual([
-      { profileId: 'prod', runId: 1, itemId: 'top-up-process', note: 'finance, same day' },
-    ]));
+    await waitFor(() =>
+      expect(calls('goLive.confirm')).toEqual([
+        { profileId: 'prod', runId: 1, itemId: 'top-up-process', note: 'finance, same day' },
+      ]),
+    );
     const confirmed = screen.getByText(TOP_UP.title).closest('li')!;
     await waitFor(() => expect(within(confirmed).getByText('Passed')).toBeTruthy());
     expect(confirmed.textContent).toContain('Confirmed by asha on');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { event } from './define.ts';
+import { alertFiredSchema, alertsChangedSchema } from './alerts.ts';
 import { profileListSchema } from './profiles.ts';
 import { receiverReceivedEventPayload } from './receiver.ts';
 
@@ -48,6 +49,11 @@ export const events = {
     summary: 'Webhooks were received for a profile (at most every 250 ms)',
     payload: receiverReceivedEventPayload,
   }),
+  'alerts.fired': event({
+    summary: 'An alert fired or reminds: raise a desktop notification and a toast',
+    payload: alertFiredSchema,
+  }),
+  'alerts.changed': event({ summary: "A profile's alert changed state (sidebar badge)", payload: alertsChangedSchema }),
   'desktop.command': event({
     summary: 'The native menu, tray, a deep link or a context menu asks the window to go somewhere or open a dialog',
     payload: desktopCommandSchema,

@@ -31,7 +31,9 @@ export interface GoLiveWorld {
   call<T = unknown>(channel: string, input?: unknown): Promise<T>;
   /** a goLive.* call, input and output parsed by the contract's schemas as the router will once it is registered */
   goLive<K extends keyof GoLiveHandlers>(name: K, input: unknown): Promise<Awaited<ReturnType<GoLiveHandlers[K]>>>;
-  createProfile(settings: Partial<ProfileSettings> & Pick<ProfileSettings, 'environment' | 'name' | 'clientId'>): Promise<Profile>;
+  createProfile(
+    settings: Partial<ProfileSettings> & Pick<ProfileSettings, 'environment' | 'name' | 'clientId'>,
+  ): Promise<Profile>;
   updateProfile(profile: Profile, change: Partial<ProfileSettings>): Promise<Profile>;
   setSecret(profile: Profile, kind: 'clientSecret' | 'webhookSecret', value: string): Promise<void>;
   clearSecret(profile: Profile, kind: 'clientSecret' | 'webhookSecret'): Promise<void>;
@@ -82,8 +84,9 @@ export async function goLiveWorld(): Promise<GoLiveWorld> {
     },
   });
   const printed: string[] = [];
-  const alerts = alertsArea.create(core.kernel);
-  core.kernel.scopes.contribute('alerts', alerts.perProfile!);
+  // The alerts area's default rules, as console-core gives them once it lists the area.
+  const alerts = core.router.channels.includes('alerts.rules') ? null : alertsArea.create(core.kernel);
+  if (alerts) core.kernel.scopes.contribute('alerts', alerts.perProfile!);
   const goLive = goLiveArea({
     networkAddresses: () => ADDRESSES,
     printToPdf: async (html) => {
@@ -93,7 +96,7 @@ export async function goLiveWorld(): Promise<GoLiveWorld> {
   }).create(core.kernel).handlers as unknown as { goLive: GoLiveHandlers };
   await core.start();
 
-  const call = async <T,>(channel: string, input?: unknown): Promise<T> => {
+  const call = async <T>(channel: string, input?: unknown): Promise<T> => {
     const result = await core.router.dispatch(channel, await confirmedInput(core.router, channel, input), ctx);
     if (!result.ok) throw Object.assign(new Error(`${channel}: ${result.error.message}`), { kind: result.error.kind });
     return result.value as T;
@@ -142,7 +145,7 @@ export async function goLiveWorld(): Promise<GoLiveWorld> {
     db: (profile) => core.kernel.scopes.get(profile.id).db,
     async close() {
       await core.stop();
-      await alerts.close?.();
+      await alerts?.close?.();
       await sim.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

@@ -7,7 +7,9 @@ import { folderBytes, freePort, goLiveWorld, itemOf, type GoLiveWorld } from './
 
 vi.mock('../../../src/main/store/profile-migrations/index.ts', async (importOriginal) => {
   const { withGoLiveMigrations } = await import('./go-live-migrations.ts');
-  return withGoLiveMigrations(await importOriginal<typeof import('../../../src/main/store/profile-migrations/index.ts')>());
+  return withGoLiveMigrations(
+    await importOriginal<typeof import('../../../src/main/store/profile-migrations/index.ts')>(),
+  );
 });
 
 const marker = (name: string) => `CANARY-${name}-${randomUUID()}`;

@@ -1,5 +1,3 @@
-import { events } from '../../../shared/contract/index.ts';
-import type { Handlers } from '../../ipc/router.ts';
 import type { EventBus } from '../../kernel/event-bus.ts';
 import { defineArea } from '../define-area.ts';
 import { evaluateAlerts, type AlertNotifier } from './alert-evaluator.ts';
@@ -11,14 +9,9 @@ export const ALERTS_EVALUATE_JOB = 'alerts.evaluate';
 const EVALUATE_EVERY_MS = 60_000;
 
 /** Emits an event the contract declares; `alerts.fired` / `alerts.changed` are declared by the lead in events.ts. */
-const emitDeclared = (bus: EventBus, name: string, payload: unknown) => {
-  if (!Object.hasOwn(events, name)) return;
-  (bus.emit as (event: string, payload: unknown) => void)(name, payload);
-};
-
 export const busNotifier = (bus: EventBus): AlertNotifier => ({
-  fired: (payload) => emitDeclared(bus, 'alerts.fired', payload),
-  changed: (payload) => emitDeclared(bus, 'alerts.changed', payload),
+  fired: (payload) => bus.emit('alerts.fired', payload),
+  changed: (payload) => bus.emit('alerts.changed', payload),
 });
 
 /** alerts.*: rules per profile, an evaluator job every minute, the alert centre, acknowledge / snooze / mute. */
@@ -34,8 +27,7 @@ export const alertsArea = defineArea({
       }),
     };
     return {
-      // The contract registers `alerts` in src/shared/contract/index.ts; until then Handlers has no such key.
-      handlers: handlers as unknown as Partial<Handlers>,
+      handlers,
       perProfile(scope) {
         new AlertStore(scope.db).seedOnce(DEFAULT_RULES, kernel.clock.now());
         scope.addJob({

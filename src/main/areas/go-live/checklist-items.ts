@@ -62,7 +62,9 @@ function callEvidence(label: string, call: CallCheck): GoLiveEvidence {
 const addressEvidence = (facts: GoLiveFacts): GoLiveEvidence[] =>
   facts.addresses.length === 0
     ? [fact('This machine’s addresses', 'none found besides loopback')]
-    : facts.addresses.map((address) => fact(`Address (${address.interface})`, `${address.address} (${address.family})`));
+    : facts.addresses.map((address) =>
+        fact(`Address (${address.interface})`, `${address.address} (${address.family})`),
+      );
 
 function whitelistFix(facts: GoLiveFacts): string {
   const env = envName(facts);
@@ -229,7 +231,11 @@ export const CHECKLIST: readonly ItemSpec[] = [
       const evidence = [callEvidence('Login', login)];
       if (login.outcome === 'ok') return passed('Hubble issued a token for these credentials.', evidence);
       if (login.outcome === 'not-sent') {
-        return failed(`Login was not attempted: ${login.problem}`, 'Set the client secret on the Profiles page.', evidence);
+        return failed(
+          `Login was not attempted: ${login.problem}`,
+          'Set the client secret on the Profiles page.',
+          evidence,
+        );
       }
       if (login.failureKind === 'auth') {
         return failed(
@@ -296,23 +302,26 @@ export const CHECKLIST: readonly ItemSpec[] = [
     confirmable: false,
     check(facts) {
       const live = facts.wallet.outcome === 'ok' && facts.wallet.balancePaise !== null;
-      const sample = facts.walletHistory.latest;
+      // Without a live answer, the poller's latest sample stands in only while it is recent.
+      const recentMs = Math.max(2 * facts.profile.walletPollSecs * 1000, 15 * 60_000);
+      const latest = facts.walletHistory.latest;
+      const sample = latest && facts.now - latest.at <= recentMs ? latest : null;
       const balance = live ? facts.wallet.balancePaise! : (sample?.balancePaise ?? null);
       if (balance === null) {
-        return failed(
-          'The balance could not be read.',
-          'Fix the login and IP items first, then run again.',
-          [callEvidence('Wallet balance', facts.wallet)],
-        );
+        return failed('The balance could not be read.', 'Fix the login and IP items first, then run again.', [
+          callEvidence('Wallet balance', facts.wallet),
+        ]);
       }
       const source = live
         ? callEvidence(`Balance ${rupeesText(balance)}`, facts.wallet)
         : fact('Balance (latest sample)', rupeesText(balance), null, sample!.at);
       const minimum = facts.profile.walletMinimum === null ? null : Math.round(facts.profile.walletMinimum * 100);
       if (minimum === null) {
-        return operator(`Balance ${rupeesText(balance)}; no minimum to compare with.`, 'Set a wallet minimum (next item).', [
-          source,
-        ]);
+        return operator(
+          `Balance ${rupeesText(balance)}; no minimum to compare with.`,
+          'Set a wallet minimum (next item).',
+          [source],
+        );
       }
       const rate = facts.walletHistory.spendRatePaisePerHour;
       const runway =
@@ -370,9 +379,10 @@ export const CHECKLIST: readonly ItemSpec[] = [
     check(facts) {
       const { receiver, webhookSecretSet } = facts.profile;
       if (receiver.enabled && webhookSecretSet) {
-        return passed(`This console’s receiver is on (port ${receiver.port}) with a webhook secret to verify X-Verify.`, [
-          fact('Receiver port', String(receiver.port)),
-        ]);
+        return passed(
+          `This console’s receiver is on (port ${receiver.port}) with a webhook secret to verify X-Verify.`,
+          [fact('Receiver port', String(receiver.port))],
+        );
       }
       if (receiver.enabled) {
         return failed(
@@ -435,7 +445,9 @@ export const CHECKLIST: readonly ItemSpec[] = [
         ]);
       }
       if (!catalog.lastSync) {
-        const why = catalog.lastFailure ? ` The last attempt failed: ${catalog.lastFailure.error ?? 'unknown error'}.` : '';
+        const why = catalog.lastFailure
+          ? ` The last attempt failed: ${catalog.lastFailure.error ?? 'unknown error'}.`
+          : '';
         return failed(`The catalog never synced.${why}`, 'Sync the catalog on the Catalog page.', [scheduleFact]);
       }
       const age = facts.now - catalog.lastSync.finishedAt;
@@ -570,7 +582,8 @@ export const CHECKLIST: readonly ItemSpec[] = [
           [fact('Calls recorded', String(calls.total))],
         );
       }
-      const latest = calls.latest ?? (facts.login.requestId ? { requestId: facts.login.requestId, at: facts.login.at } : null);
+      const latest =
+        calls.latest ?? (facts.login.requestId ? { requestId: facts.login.requestId, at: facts.login.at } : null);
       if (!latest) return failed('No calls recorded yet.', 'Run again once the login works.');
       return passed(`Every recorded call keeps its X-REQUEST-ID (${calls.total} in the log).`, [
         fact('Latest call', 'X-REQUEST-ID', latest.requestId, latest.at),
@@ -585,7 +598,9 @@ export function applyConfirmation(item: GoLiveItem, confirmation: GoLiveConfirma
   return {
     ...item,
     status: 'passed',
-    summary: confirmation.note ? `Confirmed by ${confirmation.by}: ${confirmation.note}` : `Confirmed by ${confirmation.by}.`,
+    summary: confirmation.note
+      ? `Confirmed by ${confirmation.by}: ${confirmation.note}`
+      : `Confirmed by ${confirmation.by}.`,
     fix: null,
     confirmable: false,
     confirmation,

@@ -1,7 +1,14 @@
 import type { GoLiveConfirmation, GoLiveItemId, GoLiveMode } from '../../../shared/contract/goLive.ts';
 import type { Environment, NetworkAddress, RateLimit } from '../../../shared/contract/profiles.ts';
 import type { FailureKind } from '../../../shared/hubble/failure.ts';
-import type { AlertFacts, CallFacts, CatalogFacts, OrderFacts, WalletHistoryFacts, WebhookFacts } from './history-facts.ts';
+import type {
+  AlertFacts,
+  CallFacts,
+  CatalogFacts,
+  OrderFacts,
+  WalletHistoryFacts,
+  WebhookFacts,
+} from './history-facts.ts';
 
 /** One live call the checklist made (through the profile's own client, so it is in its call log too). */
 export interface CallCheck {
@@ -27,6 +34,7 @@ export interface ProfileFacts {
   rateLimits: readonly RateLimit[];
   receiver: { enabled: boolean; port: number };
   catalogSyncHours: number;
+  walletPollSecs: number;
 }
 
 /**

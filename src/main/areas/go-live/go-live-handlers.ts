@@ -9,7 +9,7 @@ import { htmlReport } from './html-report.ts';
 import { markdownReport } from './markdown-report.ts';
 import type { PrintToPdf } from './pdf-printer.ts';
 import { reportFileName } from './report-text.ts';
-import { runChecklist } from './run-checklist.ts';
+import { counterpartOf, runChecklist } from './run-checklist.ts';
 import { createRunStore } from './run-store.ts';
 
 type Operations = typeof goLiveOperations;
@@ -38,6 +38,8 @@ export function createGoLiveHandlers(deps: GoLiveHandlerDeps): GoLiveHandlers {
   return {
     async run({ profileId, counterpartId }) {
       const profile = kernel.profiles.get(profileId);
+      // A refused run changes nothing: the profiles are checked before the audit entry is written.
+      counterpartOf(kernel, profile, counterpartId);
       // The audit entry names who ran it (the OS user) and when; the run carries the same name.
       const entry = kernel.audit.record({
         action: 'go-live.run',
@@ -79,7 +81,9 @@ export function createGoLiveHandlers(deps: GoLiveHandlerDeps): GoLiveHandlers {
       store.confirm(itemId, confirmation);
       return store.replaceItems(
         runId,
-        run.items.map((candidate) => (candidate.id === itemId ? applyConfirmation(candidate, confirmation) : candidate)),
+        run.items.map((candidate) =>
+          candidate.id === itemId ? applyConfirmation(candidate, confirmation) : candidate,
+        ),
       );
     },
 

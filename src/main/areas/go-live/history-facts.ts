@@ -155,7 +155,12 @@ export function orderFacts(db: Database.Database): OrderFacts {
     return {
       orders: count,
       example: example
-        ? { referenceId: example.reference_id, orderId: example.order_id, at: example.at, requestId: example.request_id }
+        ? {
+            referenceId: example.reference_id,
+            orderId: example.order_id,
+            at: example.at,
+            requestId: example.request_id,
+          }
         : null,
     };
   };

@@ -6,22 +6,16 @@ import type { HubbleResult } from '../../hubble/hubble-result.ts';
 import type { Kernel } from '../../kernel/kernel.ts';
 import { evaluateChecklist } from './checklist-items.ts';
 import type { CallCheck, GoLiveFacts } from './go-live-facts.ts';
-import {
-  alertFacts,
-  callFacts,
-  catalogFacts,
-  orderFacts,
-  walletHistoryFacts,
-  webhookFacts,
-} from './history-facts.ts';
+import { alertFacts, callFacts, catalogFacts, orderFacts, walletHistoryFacts, webhookFacts } from './history-facts.ts';
 import { createRunStore, type NewRun } from './run-store.ts';
 
 export type ChecklistKernel = Pick<Kernel, 'profiles' | 'credentials' | 'scopes' | 'clock'>;
 
-export const modeOf = (profile: Profile): GoLiveMode => (profile.environment === 'production' ? 'production' : 'rehearsal');
+export const modeOf = (profile: Profile): GoLiveMode =>
+  profile.environment === 'production' ? 'production' : 'rehearsal';
 
-/** A production run is compared with a staging profile; a rehearsal with a production one. */
-function counterpartOf(kernel: ChecklistKernel, profile: Profile, counterpartId: string | null): Profile | null {
+/** A production run is compared with a staging profile; a rehearsal with a production one. Throws before any work. */
+export function counterpartOf(kernel: ChecklistKernel, profile: Profile, counterpartId: string | null): Profile | null {
   if (counterpartId === null) return null;
   const counterpart = kernel.profiles.get(counterpartId);
   const wanted = modeOf(profile) === 'production' ? 'staging' : 'production';
@@ -40,7 +34,12 @@ async function callCheck<T>(
   const at = now();
   try {
     const result = await call();
-    const meta = { requestId: result.call.requestId, at, httpStatus: result.call.httpStatus, latencyMs: result.call.latencyMs };
+    const meta = {
+      requestId: result.call.requestId,
+      at,
+      httpStatus: result.call.httpStatus,
+      latencyMs: result.call.latencyMs,
+    };
     if (result.outcome === 'ok') {
       return { check: { outcome: 'ok', ...meta, failureKind: null, problem: null }, value: result.value };
     }
@@ -57,7 +56,15 @@ async function callCheck<T>(
     // No secret set, or the keychain refused: the call never left this machine.
     const problem = error instanceof AppError ? error.message : 'the call could not start.';
     return {
-      check: { outcome: 'not-sent', requestId: null, at, httpStatus: null, latencyMs: null, failureKind: null, problem },
+      check: {
+        outcome: 'not-sent',
+        requestId: null,
+        at,
+        httpStatus: null,
+        latencyMs: null,
+        failureKind: null,
+        problem,
+      },
       value: null,
     };
   }
@@ -136,6 +143,7 @@ export async function gatherFacts(
       rateLimits: profile.rateLimits,
       receiver: profile.webhookReceiver,
       catalogSyncHours: profile.polling.catalogSyncHours,
+      walletPollSecs: profile.polling.walletSecs,
     },
     counterpart: counterpart ? { name: counterpart.name, environment: counterpart.environment } : null,
     sameClientId: counterpart ? counterpart.clientId.trim() === profile.clientId.trim() : null,

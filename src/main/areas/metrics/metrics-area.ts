@@ -1,4 +1,3 @@
-import type { Handlers } from '../../ipc/router.ts';
 import { defineArea } from '../define-area.ts';
 import { createMetricsHandlers } from './metrics-handlers.ts';
 import { rollUpNewOrders } from './order-rollups.ts';
@@ -18,8 +17,7 @@ export const metricsArea = defineArea({
       }),
     };
     return {
-      // The contract registers `metrics` in src/shared/contract/index.ts; until then Handlers has no such key.
-      handlers: handlers as unknown as Partial<Handlers>,
+      handlers,
       perProfile(scope) {
         // Orders changed since the watermark are rolled up, and the rate-limit usage the alerts read is refreshed.
         scope.addJob({

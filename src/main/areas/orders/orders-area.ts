@@ -69,8 +69,23 @@ export const createOrdersArea = (options: OrdersAreaOptions = {}) =>
             brands: brandsFromHubble(() => activeScope().client()),
             wallet: walletFromHubble(() => activeScope().client()),
             startBatches: () => kernel.jobs.request(kernel.active.id(), BATCH_JOB),
-            audit: (action, details) =>
-              kernel.audit.record({ action, profileId: kernel.active.id(), profileName: null, details }),
+            audit: (action, details) => {
+              const profileId = kernel.active.id();
+              kernel.audit.record({ action, profileId, profileName: null, details });
+              // Other areas (the wallet's sample after an order) hear of placements through the kernel.
+              if (
+                (action === 'orders.place' || action === 'orders.retry') &&
+                typeof details['referenceId'] === 'string'
+              ) {
+                void kernel.domain.emit('order.changed', {
+                  profileId,
+                  referenceId: details['referenceId'],
+                  orderId: typeof details['orderId'] === 'string' ? details['orderId'] : null,
+                  status: String(details['status'] ?? ''),
+                  at: kernel.clock.now(),
+                });
+              }
+            },
           }),
         },
         perProfile(scope) {

@@ -1,5 +1,4 @@
 import { events } from '../../../shared/contract/index.ts';
-import type { Handlers } from '../../ipc/router.ts';
 import type { ProfileScope } from '../../kernel/scopes/profile-scope.ts';
 import { simulatorControl } from '../../simulator/control-client.ts';
 import { DEMO_CLIENTS } from '../../simulator/index.ts';

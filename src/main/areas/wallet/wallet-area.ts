@@ -1,4 +1,3 @@
-import type { Handlers } from '../../ipc/router.ts';
 import type { ProfileScope } from '../../kernel/scopes/profile-scope.ts';
 import { defineArea } from '../define-area.ts';
 import { createWalletHandlers } from './wallet-handlers.ts';
@@ -35,9 +34,26 @@ export const walletArea = defineArea({
   create: (kernel) => {
     const activeScope = () => kernel.scopes.get(kernel.active.id());
     const handlers = { wallet: createWalletHandlers({ activeScope, now: kernel.clock.now }) };
+    const openScope = (profileId: string) => (kernel.scopes.isOpen(profileId) ? kernel.scopes.get(profileId) : null);
+    const unsubscribe = [
+      // The balance moves with every order: one sample shortly after a run of them.
+      kernel.domain.on('order.changed', (event) => {
+        const scope = openScope(event.profileId);
+        if (scope) void sampleAfterOrder(scope, kernel.clock.now);
+        return null;
+      }),
+      // Hubble's Wallet Low Balance webhook: take a fresh sample now, so the trend and the alerts see it.
+      kernel.domain.on('webhook.verified', async (event) => {
+        if (event.type !== 'wallet-low-balance') return null;
+        const scope = openScope(event.profileId);
+        if (!scope) return null;
+        const sample = await takeWalletSample(scope.db, scope.client(), kernel.clock.now, 'manual');
+        return `wallet sampled after a low-balance webhook (${sample.balancePaise} paise)`;
+      }),
+    ];
     return {
-      // The contract registers `wallet` in src/shared/contract/index.ts; until then Handlers has no such key.
-      handlers: handlers as unknown as Partial<Handlers>,
+      handlers,
+      close: () => unsubscribe.forEach((stop) => stop()),
       perProfile(scope) {
         const everyMs = () => scope.profile().polling.walletSecs * 1000;
         let scheduledEveryMs = everyMs();

@@ -1,0 +1,105 @@
+import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Dashboard } from '../../../../shared/contract/metrics.ts';
+import { DateTime } from '../../components/DateTime.tsx';
+import { formatPaise } from '../../components/money.ts';
+import { annotationLines, CHART_HEIGHT, clickedIndex, timeAxis } from './chart-parts.tsx';
+import { formatCount, shortPaise } from './chart-format.ts';
+import { tooltipOf } from './ChartTooltip.tsx';
+import { DataTable } from './DataTable.tsx';
+import { DrillButton } from './DrillButton.tsx';
+import { NoOrdersYet } from './empty-states.tsx';
+import { openDrillDown } from './open-drill-down.ts';
+import { orderSlots, type OrderSlot } from './order-series.ts';
+import { EmptyState, Panel } from './Panel.tsx';
+import { COLOURS } from './series-colours.ts';
+
+const tooltip = tooltipOf<OrderSlot>(
+  (slot) => [
+    { label: 'Orders', value: formatCount(slot.orders) },
+    { label: 'SUCCESS', value: formatCount(slot.success), colour: COLOURS.success },
+    { label: 'FAILED', value: formatCount(slot.failed), colour: COLOURS.failed },
+    { label: 'PROCESSING', value: formatCount(slot.processing), colour: COLOURS.processing },
+    { label: 'Other', value: formatCount(slot.other), colour: COLOURS.other },
+    { label: 'Spent (debited)', value: formatPaise(slot.spentPaise), colour: COLOURS.amount },
+    { label: 'Amount (all orders)', value: formatPaise(slot.amountPaise) },
+  ],
+  (slot) => (slot.drill ? 'Click: the orders of this bucket' : null),
+);
+
+/** Orders per bucket by status (stacked) and the rupees debited (SUCCESS + PROCESSING) as a line. */
+export function OrdersPanel({ data }: { data: Dashboard }) {
+  const slots = orderSlots(data);
+  const withData = slots.filter((slot) => slot.drill);
+  const spent = data.orders.reduce((sum, point) => sum + point.spentPaise, 0);
+  const orders = data.orders.reduce((sum, point) => sum + point.orders, 0);
+  return (
+    <Panel
+      id="panel-orders"
+      title="Orders and amount spent"
+      subtitle={
+        <>
+          {formatCount(orders)} orders, <span title={formatPaise(spent)}>{shortPaise(spent)}</span> debited (SUCCESS +
+          PROCESSING) in this range.
+        </>
+      }
+      empty={data.sources.orders ? (withData.length === 0 ? <EmptyState>No orders were placed in this range.</EmptyState> : undefined) : <NoOrdersYet />}
+      data={
+        <DataTable
+          caption="Orders and amount per bucket"
+          rows={withData}
+          rowKey={(slot) => slot.at}
+          columns={[
+            { header: 'Bucket', cell: (slot) => <DateTime at={slot.at} /> },
+            { header: 'Orders', cell: (slot) => formatCount(slot.orders), numeric: true },
+            { header: 'SUCCESS', cell: (slot) => formatCount(slot.success), numeric: true },
+            { header: 'FAILED', cell: (slot) => formatCount(slot.failed), numeric: true },
+            { header: 'PROCESSING', cell: (slot) => formatCount(slot.processing), numeric: true },
+            { header: 'Spent', cell: (slot) => formatPaise(slot.spentPaise), numeric: true },
+            { header: 'Amount', cell: (slot) => formatPaise(slot.amountPaise), numeric: true },
+            { header: '', cell: (slot) => <DrillButton drill={slot.drill} what="orders of this bucket" /> },
+          ]}
+        />
+      }
+    >
+      <ComposedChart
+        className="chart chart--clickable"
+        style={{ width: '100%', height: CHART_HEIGHT }}
+        responsive
+        data={slots}
+        margin={{ top: 18, right: 8, bottom: 0, left: 0 }}
+        onClick={(state) => {
+          const slot = slots[clickedIndex(state) ?? -1];
+          if (slot?.drill) void openDrillDown(slot.drill);
+        }}
+      >
+        <CartesianGrid vertical={false} />
+        <XAxis {...timeAxis(data.from, data.to)} />
+        <YAxis yAxisId="count" allowDecimals={false} width={44} />
+        <YAxis yAxisId="amount" orientation="right" tickFormatter={(paise: number) => shortPaise(paise)} width={64} />
+        <Tooltip content={tooltip} />
+        <Bar yAxisId="count" stackId="status" dataKey="success" name="SUCCESS" fill={COLOURS.success} isAnimationActive={false} />
+        <Bar yAxisId="count" stackId="status" dataKey="processing" name="PROCESSING" fill={COLOURS.processing} isAnimationActive={false} />
+        <Bar yAxisId="count" stackId="status" dataKey="failed" name="FAILED" fill={COLOURS.failed} isAnimationActive={false} />
+        <Bar yAxisId="count" stackId="status" dataKey="other" name="Other" fill={COLOURS.other} isAnimationActive={false} />
+        <Line
+          yAxisId="amount"
+          dataKey="spentPaise"
+          name="Spent"
+          stroke={COLOURS.amount}
+          strokeWidth={2}
+          dot={false}
+          type="monotone"
+          isAnimationActive={false}
+        />
+        {annotationLines(data.annotations, data.from, data.to, 'count')}
+      </ComposedChart>
+      <ul className="legend" aria-hidden="true">
+        <li style={{ color: COLOURS.success }}>SUCCESS</li>
+        <li style={{ color: COLOURS.processing }}>PROCESSING</li>
+        <li style={{ color: COLOURS.failed }}>FAILED</li>
+        <li style={{ color: COLOURS.other }}>Other</li>
+        <li style={{ color: COLOURS.amount }}>₹ spent (right axis)</li>
+      </ul>
+    </Panel>
+  );
+}

@@ -1,0 +1,91 @@
+import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Dashboard } from '../../../../shared/contract/metrics.ts';
+import type { WalletSummary } from '../../../../shared/contract/wallet.ts';
+import { DateTime } from '../../components/DateTime.tsx';
+import { formatPaise } from '../../components/money.ts';
+import { annotationLines, timeAxis } from './chart-parts.tsx';
+import { formatHours, shortPaise } from './chart-format.ts';
+import { tooltipOf } from './ChartTooltip.tsx';
+import { DataTable } from './DataTable.tsx';
+import { GoButton, NoWalletSamplesYet } from './empty-states.tsx';
+import { Panel } from './Panel.tsx';
+import { COLOURS } from './series-colours.ts';
+
+type Point = Dashboard['wallet'][number];
+const tooltip = tooltipOf<Point>((point) => [{ label: 'Balance', value: formatPaise(point.balancePaise), colour: COLOURS.balance }]);
+
+/** The balance over the range with the minimum line and top-ups, and how long it lasts at the current spend. */
+export function WalletPanel({ data, wallet }: { data: Dashboard; wallet: WalletSummary | null }) {
+  const minimum = wallet?.minimumPaise ?? null;
+  return (
+    <Panel
+      id="panel-wallet"
+      title="Wallet balance and runway"
+      subtitle={
+        wallet?.latest ? (
+          <>
+            <strong className={wallet.belowMinimum ? 'text-danger' : undefined}>{formatPaise(wallet.latest.balancePaise)}</strong> now ·
+            runway to E300 <strong>{formatHours(wallet.runway.toE300Hours)}</strong>
+            {minimum !== null && (
+              <>
+                {' '}
+                · to the minimum <strong>{formatHours(wallet.runway.toMinimumHours)}</strong>
+              </>
+            )}
+          </>
+        ) : (
+          'The balance as sampled from Hubble.'
+        )
+      }
+      actions={<GoButton area="wallet">Wallet →</GoButton>}
+      empty={data.sources.walletSamples ? undefined : <NoWalletSamplesYet />}
+      data={
+        <DataTable
+          caption="Wallet balance per bucket"
+          rows={data.wallet}
+          rowKey={(point) => point.at}
+          columns={[
+            { header: 'Bucket', cell: (point) => <DateTime at={point.at} /> },
+            { header: 'Balance (last sample)', cell: (point) => formatPaise(point.balancePaise), numeric: true },
+          ]}
+        />
+      }
+    >
+      <AreaChart
+        className="chart"
+        style={{ width: '100%', height: 180 }}
+        responsive
+        data={data.wallet}
+        margin={{ top: 18, right: 8, bottom: 0, left: 0 }}
+      >
+        <CartesianGrid vertical={false} />
+        <XAxis {...timeAxis(data.from, data.to)} />
+        <YAxis tickFormatter={(paise: number) => shortPaise(paise)} width={64} domain={['auto', 'auto']} />
+        <Tooltip content={tooltip} />
+        <Area
+          type="stepAfter"
+          dataKey="balancePaise"
+          name="Balance"
+          stroke={COLOURS.balance}
+          fill={COLOURS.balance}
+          fillOpacity={0.12}
+          strokeWidth={2}
+          isAnimationActive={false}
+        />
+        {minimum !== null && (
+          <ReferenceLine
+            y={minimum}
+            stroke={COLOURS.minimum}
+            strokeDasharray="6 4"
+            label={{ value: `minimum ${shortPaise(minimum)}`, position: 'insideBottomLeft', fontSize: 11, fill: COLOURS.minimum }}
+          />
+        )}
+        {annotationLines(
+          data.annotations.filter((annotation) => annotation.kind === 'top-up' || annotation.kind === 'wallet-below-minimum'),
+          data.from,
+          data.to,
+        )}
+      </AreaChart>
+    </Panel>
+  );
+}
