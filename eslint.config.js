@@ -19,6 +19,7 @@ export const ELECTRON_FILES = [
   'src/main/electron/deep-links.ts',
   'src/main/electron/single-instance.ts',
   'src/main/electron/notifications.ts',
+  'src/main/electron/print-to-pdf.ts',
   'src/preload/index.ts',
 ];
 /** The only files that may use ipcMain / ipcRenderer. */

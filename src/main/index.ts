@@ -18,6 +18,7 @@ import { bindIpc } from './electron/ipc-binding.ts';
 import { installApplicationMenu, installContextMenu } from './electron/menu.ts';
 import { denyAllPermissions, rejectCertificateErrors } from './electron/session-guard.ts';
 import { showNotification } from './electron/notifications.ts';
+import { printHtmlToPdf } from './electron/print-to-pdf.ts';
 import { claimSingleInstance } from './electron/single-instance.ts';
 import { createConsoleTray } from './electron/tray.ts';
 import { guardWebContents } from './electron/web-contents-guard.ts';
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     dataDir,
     shell: 'electron',
     version: app.getVersion(),
+    printToPdf: printHtmlToPdf,
     onUnexpectedError: (where, error) =>
       console.error(`[main] ${where}:`, error instanceof Error ? error.message : 'error'),
   });

@@ -83,12 +83,21 @@ describe('command palette commands', () => {
   it('a not-built command does nothing when chosen: no fake action', async () => {
     render(<App />);
     openPalette();
-    type('go-live checklist');
-    expect(optionNames()[0]).toBe('Run the Go-Live checklist');
+    type('import call logs');
+    expect(optionNames()[0]).toBe('Import call logs…');
     const before = fake.invocations.length;
     fireEvent.keyDown(within(palette()).getByRole('combobox'), { key: 'Enter' });
     expect(palette()).toBeTruthy();
     expect(fake.invocations.slice(before)).toEqual([]);
+  });
+
+  it('opens the Go-Live checklist', () => {
+    render(<App />);
+    openPalette();
+    type('go-live checklist');
+    expect(optionNames()[0]).toBe('Run the Go-Live checklist');
+    fireEvent.keyDown(within(palette()).getByRole('combobox'), { key: 'Enter' });
+    expect(window.location.hash).toBe('#/go-live');
   });
 
   it('syncs the catalog through main, from the Catalog page', async () => {

@@ -5,6 +5,8 @@ import { auditArea } from '../areas/audit/audit-area.ts';
 import { callsArea } from '../areas/calls/calls-area.ts';
 import { catalogArea } from '../areas/catalog/catalog-area.ts';
 import type { AreaDefinition } from '../areas/define-area.ts';
+import { goLiveArea } from '../areas/go-live/go-live-area.ts';
+import type { PrintToPdf } from '../areas/go-live/pdf-printer.ts';
 import { guardArea } from '../areas/guard/guard-area.ts';
 import { logImportArea } from '../areas/log-import/log-import-area.ts';
 import { metricsArea } from '../areas/metrics/metrics-area.ts';
@@ -23,6 +25,8 @@ export interface ConsoleCoreOptions extends KernelOptions {
   version: string;
   /** Tests only: shorter timeouts or fixed addresses for the connection test. */
   connectionTest?: Omit<ConnectionTestOptions, 'recorder'>;
+  /** Electron's printToPDF for reports (the Go-Live report); absent in the browser harness. */
+  printToPdf?: PrintToPdf;
 }
 
 export interface ConsoleCore {
@@ -48,6 +52,7 @@ const consoleAreas = (info: AppInfo, options: ConsoleCoreOptions): readonly Area
   metricsArea,
   walletArea,
   alertsArea,
+  goLiveArea({ printToPdf: options.printToPdf }),
 ];
 
 /**

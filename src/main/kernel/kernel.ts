@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { ProfileList } from '../../shared/contract/profiles.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { HubbleClientOptions } from '../hubble/hubble-client.ts';
 import { appMigrations } from '../store/app-migrations/index.ts';
 import { openDatabase } from '../store/open-database.ts';
@@ -92,7 +93,14 @@ export function createKernel(options: KernelOptions): Kernel {
   const active = createActiveProfile({ catalog: profiles, settings, audit, onListenerError: reportError });
   const credentials = createCredentials({ catalog: profiles, vault, statuses, audit, now });
   const tokens = createConfirmationTokens({ now: () => clock.now() });
-  const jobs = createJobScheduler({ clock, onError: reportError });
+  // A job that fails with an AppError (Hubble refused, the network is down) is an expected outcome the operator
+  // sees in the job's status and progress; only other errors are unexpected.
+  const jobs = createJobScheduler({
+    clock,
+    onError: (where, error) => {
+      if (!(error instanceof AppError)) reportError(where, error);
+    },
+  });
   const scopes = new ScopeRegistry({
     databases: new ProfileDatabases(options.dataDir),
     jobs,

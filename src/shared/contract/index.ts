@@ -6,6 +6,7 @@ import { callOperations } from './calls.ts';
 import { catalogOperations } from './catalog.ts';
 import type { OperationSpec } from './define.ts';
 import { events, type EventName, type EventPayload } from './events.ts';
+import { goLiveOperations } from './goLive.ts';
 import { guardOperations } from './guard.ts';
 import { logImportOperations } from './logImport.ts';
 import { metricsOperations } from './metrics.ts';
@@ -30,6 +31,7 @@ export const contract = {
   metrics: metricsOperations,
   wallet: walletOperations,
   alerts: alertsOperations,
+  goLive: goLiveOperations,
   webhooks: webhooksOperations,
 };
 export type Contract = typeof contract;

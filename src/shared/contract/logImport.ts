@@ -24,7 +24,14 @@ export const logFormatSchema = z.enum(['jsonl', 'csv']);
 export type LogFormat = z.infer<typeof logFormatSchema>;
 
 /** Field → CSV column name, or a JSONL field path (`http.status`). An unmapped field is left out. */
-export const columnMappingSchema = z.partialRecord(callFieldSchema, z.string().min(1).max(200));
+const columnName = z.string().min(1).max(200).optional();
+/** Which column of the file holds each call field; strict, so a key that names no field is refused. */
+export const columnMappingSchema = z.strictObject(
+  Object.fromEntries(callFieldSchema.options.map((field) => [field, columnName])) as Record<
+    z.infer<typeof callFieldSchema>,
+    typeof columnName
+  >,
+);
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
 const filePath = z.string().min(1).max(4096);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { webhookTypeIdSchema } from '../webhooks/webhook-types.ts';
 import { operation } from './define.ts';
+import { confirmationFields } from './guard.ts';
 
 const ipAddress = z.union([z.ipv4(), z.ipv6()]);
 const epochMs = z.number().int().min(0);
@@ -84,7 +85,11 @@ export const receiverOperations = {
   }),
   updateSettings: operation({
     summary: 'Change the receiver settings of the active profile (a non-loopback bind address must be acknowledged)',
-    input: z.strictObject({ settings: receiverSettingsSchema, acknowledgeExposure: z.boolean().optional() }),
+    input: z.strictObject({
+      settings: receiverSettingsSchema,
+      acknowledgeExposure: z.boolean().optional(),
+      ...confirmationFields,
+    }),
     output: receiverStatusSchema,
     confirmOnProduction: true,
   }),
@@ -117,6 +122,7 @@ export const receiverOperations = {
       id: z.number().int().positive(),
       url: z.url({ protocol: /^https?$/ }).max(2048),
       acknowledgeIdempotency: z.literal(true),
+      ...confirmationFields,
     }),
     output: z.object({ status: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number() }),
     confirmOnProduction: true,

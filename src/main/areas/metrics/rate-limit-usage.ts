@@ -14,7 +14,9 @@ const ACCEPTED = `status NOT IN ('REJECTED', 'INTENT')`;
 const UNCERTAIN = `status = 'INTENT'`;
 const CUSTOMER_KEY = `coalesce(json_extract(customer_json, '$.phoneNumber'), json_extract(customer_json, '$.email'))`;
 
-const capacityOf = (limit: RateLimit) => (limit.type === 'amount' ? Math.round(limit.limit * 100) : limit.limit);
+// Amounts are counted in paise; a limit under one paisa is one paisa, so a meter always has room to measure.
+const capacityOf = (limit: RateLimit) =>
+  limit.type === 'amount' ? Math.max(1, Math.round(limit.limit * 100)) : limit.limit;
 
 interface Usage {
   used: number;

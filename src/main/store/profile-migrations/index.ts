@@ -9,6 +9,7 @@ import { walletSamplesMigration } from './007-wallet-samples.ts';
 import { alertsMigration } from './008-alerts.ts';
 import { webhookEventsMigration } from './009-webhook-events.ts';
 import { importedCallsMigration } from './010-imported-calls.ts';
+import { goLiveRunsMigration } from './011-go-live-runs.ts';
 
 /** One database per profile (profiles/<id>.db): calls, orders, wallet, catalog, webhooks. Append only. */
 export const profileMigrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const profileMigrations: readonly Migration[] = [
   alertsMigration,
   webhookEventsMigration,
   importedCallsMigration,
+  goLiveRunsMigration,
 ];

@@ -1,4 +1,5 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { AlertNotifications, FiringBadge } from '../features/alerts/AlertNotifications.tsx';
 import { AboutConsole } from './AboutConsole.tsx';
 import { areas } from './area-registry.tsx';
 import { useNavigation } from './navigation-store.ts';
@@ -39,11 +40,13 @@ export function Sidebar() {
               title={`${area.label}${index < 9 ? ` (Ctrl+${index + 1})` : ''}${area.ready ? '' : ' · not built yet'}`}
             >
               {area.label}
+              {area.id === 'alerts' && <FiringBadge />}
             </button>
           </li>
         ))}
       </ul>
       <AboutConsole />
+      <AlertNotifications />
     </nav>
   );
 }

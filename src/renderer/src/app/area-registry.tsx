@@ -1,11 +1,13 @@
 import type { ComponentType } from 'react';
-import { NotBuiltYet, type AreaPageProps } from '../components/NotBuiltYet.tsx';
+import type { AreaPageProps } from '../components/NotBuiltYet.tsx';
+import { AlertsPage } from '../features/alerts/AlertsPage.tsx';
 import { CallsPage } from '../features/calls/CallsPage.tsx';
 import { CatalogPage } from '../features/catalog/CatalogPage.tsx';
 import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { GoLivePage } from '../features/go-live/GoLivePage.tsx';
 import { OrdersPage } from '../features/orders/OrdersPage.tsx';
 import { ProfilesPage } from '../features/profiles/ProfilesPage.tsx';
+import { WalletPage } from '../features/wallet/WalletPage.tsx';
 import { WebhooksPage } from '../features/webhooks/WebhooksPage.tsx';
 import { AREA_IDS, type AreaId } from './area-ids.ts';
 
@@ -21,15 +23,12 @@ export interface Area {
 
 type Entry = Omit<Area, 'id'>;
 
-const notBuilt = (label: string, purpose: string): Entry => ({ label, purpose, ready: false, Page: NotBuiltYet });
-
 /** One entry per area; the sidebar, Ctrl/Cmd+1…9, the palette and the router all read this. */
 const entries: Record<AreaId, Entry> = {
-  // The start page stays until the dashboards land: its not-built notice, with the first-start welcome above.
   dashboard: {
     label: 'Dashboard',
     purpose: 'Order success rate, errors, latency, wallet runway and rate-limit usage.',
-    ready: false,
+    ready: true,
     Page: DashboardPage,
   },
   orders: {
@@ -44,7 +43,12 @@ const entries: Record<AreaId, Entry> = {
     ready: true,
     Page: CatalogPage,
   },
-  wallet: notBuilt('Wallet', 'Balance trend and hours until the wallet runs out (E300).'),
+  wallet: {
+    label: 'Wallet',
+    purpose: 'Balance trend and hours until the wallet runs out (E300).',
+    ready: true,
+    Page: WalletPage,
+  },
   calls: {
     label: 'Calls',
     purpose: 'Every Hubble call, found by X-REQUEST-ID, orderId or referenceId.',
@@ -57,7 +61,12 @@ const entries: Record<AreaId, Entry> = {
     ready: true,
     Page: WebhooksPage,
   },
-  alerts: notBuilt('Alerts', 'Threshold alerts and their acknowledgement.'),
+  alerts: {
+    label: 'Alerts',
+    purpose: 'Threshold alerts and their acknowledgement.',
+    ready: true,
+    Page: AlertsPage,
+  },
   profiles: {
     label: 'Profiles',
     purpose: 'Simulator, staging, production and custom environments.',

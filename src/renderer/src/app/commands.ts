@@ -3,6 +3,8 @@ import type { ProfileList } from '../../../shared/contract/profiles.ts';
 import { useCatalog } from '../features/catalog/catalog-store.ts';
 import { useOrders } from '../features/orders/orders-store.ts';
 import { useProfiles } from '../features/profiles/profiles-store.ts';
+import { useReceived } from '../features/webhooks/received-store.ts';
+import { useWebhooksTab } from '../features/webhooks/webhooks-tab-store.ts';
 import { areas } from './area-registry.tsx';
 import { useNavigation } from './navigation-store.ts';
 import { usePalette } from './palette-store.ts';
@@ -24,17 +26,9 @@ const ENVIRONMENT_NAMES = { simulator: 'simulated', staging: 'staging', producti
 /**
  * Actions that other issues will build. Each names the operation it will call; tests/dom/palette-commands.test.tsx
  * fails as soon as that operation appears in the contract, so the command gets wired instead of staying greyed.
+ * (Empty now: importing logs and the webhook receiver are built.)
  */
-export const NOT_BUILT_ACTIONS = [
-  { id: 'import-logs', label: 'Import call logs…', operation: 'calls.importLogs', keywords: 'har ndjson' },
-  { id: 'run-go-live', label: 'Run the Go-Live checklist', operation: 'goLive.run', keywords: 'production launch' },
-  {
-    id: 'toggle-receiver',
-    label: 'Start or stop the webhook receiver',
-    operation: 'receiver.setEnabled',
-    keywords: 'listen port',
-  },
-] as const;
+export const NOT_BUILT_ACTIONS: readonly { id: string; label: string; operation: string; keywords: string }[] = [];
 
 const built = (operation: string) => listChannels().includes(operation);
 
@@ -79,6 +73,37 @@ export function paletteCommands(profiles: ProfileList | null): PaletteCommand[] 
       run: () => {
         goTo('catalog');
         void useCatalog.getState().syncNow();
+      },
+    },
+    {
+      id: 'run-go-live',
+      label: 'Run the Go-Live checklist',
+      hint: 'Check a production profile against Hubble’s pre-launch checklist, on the Go-Live page',
+      keywords: 'production launch',
+      operation: 'goLive.run',
+      run: () => goTo('go-live'),
+    },
+    {
+      id: 'import-logs',
+      label: 'Import call logs…',
+      hint: "Import your backend's log of Hubble calls (JSON lines or CSV), on the Webhooks page",
+      keywords: 'jsonl csv partner backend follow tail',
+      operation: 'logImport.start',
+      run: () => {
+        goTo('webhooks');
+        useWebhooksTab.getState().setTab('import');
+      },
+    },
+    {
+      id: 'toggle-receiver',
+      label: 'Start or stop the webhook receiver',
+      hint: "Turn the active profile's local webhook receiver on or off, on the Webhooks page",
+      keywords: 'listen port inbound received',
+      operation: 'receiver.status',
+      run: () => {
+        goTo('webhooks');
+        useWebhooksTab.getState().setTab('received');
+        void useReceived.getState().toggleEnabled();
       },
     },
     {

@@ -1,3 +1,4 @@
+import { createPortal } from 'react-dom';
 import { useToasts, type Toast } from './toast-store.ts';
 import './toasts.css';
 
@@ -27,16 +28,20 @@ function ToastCard({ toast }: { toast: Toast }) {
   );
 }
 
-/** The in-app toasts, bottom right; announced politely as they arrive, without taking focus. */
+/**
+ * The in-app toasts, bottom right; announced politely as they arrive, without taking focus. Rendered into the
+ * body, so whatever part of the shell mounts them, its styles never reach the toasts.
+ */
 export function Toasts() {
   const toasts = useToasts((state) => state.toasts);
-  return (
+  return createPortal(
     <section className="toasts" aria-label="Notifications">
       <ul aria-live="polite">
         {toasts.map((toast) => (
           <ToastCard key={toast.id} toast={toast} />
         ))}
       </ul>
-    </section>
+    </section>,
+    document.body,
   );
 }

@@ -1,14 +1,11 @@
 import { create } from 'zustand';
-import type { AlertEvent, AlertFired, AlertRule, AlertRuleInput, AlertsChanged } from '../../../../shared/contract/alerts.ts';
-import { events } from '../../../../shared/contract/index.ts';
+import type { AlertEvent, AlertFired, AlertRule, AlertRuleInput } from '../../../../shared/contract/alerts.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
 import { useToasts } from '../../components/toast-store.ts';
 import { hubble } from '../../hubble.ts';
 import { useDashboard } from '../dashboard/dashboard-store.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
 
-/** Without main's events, the badge and the toasts follow `alerts.list` this often. */
-export const ALERTS_POLL_MS = 30_000;
 export const HISTORY_PAGE = 200;
 
 /** A DOM event the harness (and anything else in the page) can observe when an alert's toast is raised. */
@@ -35,14 +32,12 @@ interface AlertsState {
   /** Raises the in-app toast for a notification main decided is due. */
   notify(fired: AlertFired): void;
   /**
-   * Follows the active profile's alerts for the whole window: the firing count and a toast per notification,
-   * through `alerts.changed` / `alerts.fired` when main declares them, else by polling `alerts.list`.
+   * Follows the active profile's alerts for the whole window: the firing count (`alerts.changed`) and a toast per
+   * notification main decided is due (`alerts.fired`: already not muted, not snoozed).
    */
   follow(): () => void;
 }
 
-type LooseOn = (event: string, listener: (payload: unknown) => void) => () => void;
-const declared = (name: string) => Object.hasOwn(events, name);
 const activeProfileId = () => useProfiles.getState().active()?.id ?? null;
 
 export const useAlerts = create<AlertsState>((set, get) => {
@@ -111,80 +106,26 @@ export const useAlerts = create<AlertsState>((set, get) => {
     },
 
     follow() {
-      const on = hubble().on as unknown as LooseOn;
-      const stops: (() => void)[] = [];
-      const viaEvents = declared('alerts.fired');
-      /** newest history id seen by polling; null until the first poll, whose history is not news */
-      let seen: number | null = null;
-      let polledProfile: string | null = null;
-
-      const poll = async () => {
-        const profileId = activeProfileId();
-        const result = await hubble().alerts.list({ limit: 50 });
-        if (!result.ok) return;
-        set({ firing: result.value.firing, active: result.value.active });
-        const newest = result.value.history[0]?.id ?? 0;
-        if (!viaEvents && seen !== null && polledProfile === profileId) {
-          const rules = await hubble().alerts.rules();
-          // main keeps firing history while muted or snoozed; only the event path knows a notification was due
-          const quiet = (event: AlertEvent) =>
-            !rules.ok ||
-            rules.value.muted ||
-            (rules.value.rules.find((rule) => rule.id === event.ruleId)?.snoozedUntil ?? 0) > event.at;
-          const fresh = result.value.history
-            .filter(
-              (event) =>
-                event.id > seen! && (event.event === 'fired' || event.event === 'renotified') && !quiet(event),
-            )
-            .reverse();
-          for (const event of fresh) get().notify(firedFromHistory(event, profileId ?? ''));
-        }
-        seen = Math.max(seen ?? 0, newest);
-        if (polledProfile !== profileId) seen = newest;
-        polledProfile = profileId;
+      const refreshBadge = async () => {
+        const result = await hubble().alerts.list({ limit: 1 });
+        if (result.ok) set({ firing: result.value.firing, active: result.value.active });
       };
-
-      void poll();
-      const timer = setInterval(() => void poll(), ALERTS_POLL_MS);
-      stops.push(() => clearInterval(timer));
-      stops.push(
+      void refreshBadge();
+      const stops = [
         useProfiles.subscribe((state, previous) => {
-          if (state.list?.activeProfileId !== previous.list?.activeProfileId) void poll();
+          if (state.list?.activeProfileId !== previous.list?.activeProfileId) void refreshBadge();
         }),
-      );
-      if (viaEvents)
-        stops.push(
-          on('alerts.fired', (payload) => {
-            const fired = payload as AlertFired;
-            if (fired.profileId === activeProfileId()) get().notify(fired);
-          }),
-        );
-      if (declared('alerts.changed'))
-        stops.push(
-          on('alerts.changed', (payload) => {
-            const changed = payload as AlertsChanged;
-            if (changed.profileId !== activeProfileId()) return;
-            set({ firing: changed.firing });
-            if (get().rules !== null) void get().load();
-          }),
-        );
+        hubble().on('alerts.fired', (fired) => {
+          if (fired.profileId === activeProfileId()) get().notify(fired);
+        }),
+        hubble().on('alerts.changed', (changed) => {
+          if (changed.profileId !== activeProfileId()) return;
+          set({ firing: changed.firing });
+          if (get().rules !== null) void get().load();
+        }),
+      ];
       return () => stops.forEach((stop) => stop());
     },
   };
 });
 
-/** A notification rebuilt from the history when main pushes no event: the Dashboard's 15 minutes before it. */
-function firedFromHistory(event: AlertEvent, profileId: string): AlertFired {
-  return {
-    profileId,
-    ruleId: event.ruleId,
-    ruleName: event.ruleName,
-    kind: event.kind,
-    event: event.event === 'renotified' ? 'renotified' : 'fired',
-    value: event.value,
-    threshold: event.threshold,
-    message: event.message,
-    at: event.at,
-    explain: { from: event.at - 15 * 60_000, to: event.at + 60_000 },
-  };
-}

@@ -26,9 +26,8 @@ interface Props {
  */
 export function TimeRangePicker({ range, onRange, refreshMs, onRefresh, onReload, loading = false }: Props) {
   const [custom, setCustom] = useState(range.kind === 'absolute');
-  const resolved = resolveRange(range, Date.now());
-  const [from, setFrom] = useState(() => toInputTime(resolved.from));
-  const [to, setTo] = useState(() => toInputTime(resolved.to));
+  const [from, setFrom] = useState(() => toInputTime(resolveRange(range, Date.now()).from));
+  const [to, setTo] = useState(() => toInputTime(resolveRange(range, Date.now()).to));
   const [problem, setProblem] = useState<string | null>(null);
   const [shown, setShown] = useState(range);
   if (shown !== range) {

@@ -32,6 +32,8 @@ interface WebhooksState {
   setHeader(header: string): void;
   setHeaderAbsent(absent: boolean): void;
   setSecret(secret: SecretSourceState): void;
+  /** A webhook the receiver stored: its bytes as they arrived, its X-Verify and the profile whose secret applies. */
+  loadReceived(received: { name: string; body: string; header: string | null; profileId: string }): void;
   verify(): Promise<void>;
 }
 
@@ -111,6 +113,18 @@ export const useWebhooks = create<WebhooksState>((set, get) => ({
 
   setSecret(secret) {
     set({ ...cleared, secret });
+  },
+
+  loadReceived({ name, body, header, profileId }) {
+    // As a file, not as text: a text box would turn CRLF into LF, and the point is to check the exact bytes.
+    const bytes = new TextEncoder().encode(body);
+    set({
+      ...cleared,
+      body: { kind: 'file', name, bytes: bytes.length, base64: toBase64(bytes), preview: body.slice(0, 64 * 1024) },
+      header: header ?? '',
+      headerAbsent: header === null,
+      secret: { kind: 'profile', profileId },
+    });
   },
 
   async verify() {
