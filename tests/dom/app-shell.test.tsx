@@ -2,6 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/app/App.tsx';
 import { areas } from '../../src/renderer/src/app/area-registry.tsx';
+import { NotBuiltYet } from '../../src/renderer/src/components/NotBuiltYet.tsx';
 import { useNavigation } from '../../src/renderer/src/app/navigation-store.ts';
 import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
 import { installFakeHubble, simulatorOnlyProfiles } from './fake-hubble.ts';
@@ -79,27 +80,25 @@ describe('app shell', () => {
     expect(screen.getByLabelText('Active profile').textContent).toContain('PRODUCTION');
   });
 
-  it('says plainly when an area is not built yet', async () => {
-    render(<App />);
-    fireEvent.click(screen.getByRole('button', { name: 'Alerts' }));
-    expect(await screen.findByRole('heading', { name: 'Alerts', level: 1 })).toBeTruthy();
+  it('says plainly when an area is not built yet', () => {
+    render(<NotBuiltYet label="Reports" purpose="Monthly statements." />);
+    expect(screen.getByRole('heading', { name: 'Reports', level: 1 })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toContain('not built yet');
   });
 
-  it('opens on the Dashboard, which says it is not built yet, with the first-start welcome above the notice', async () => {
+  it('opens on the Dashboard, with the first-start welcome above its health at a glance', async () => {
     render(<App />);
     expect(screen.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeTruthy();
-    const notice = screen.getByRole('status');
-    expect(notice.textContent).toContain('not built yet');
+    const health = screen.getByRole('region', { name: 'Health at a glance' });
     const welcome = await screen.findByRole('note', { name: 'Welcome' });
-    expect(welcome.compareDocumentPosition(notice) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(areas.find((area) => area.id === 'dashboard')?.ready).toBe(false);
+    expect(welcome.compareDocumentPosition(health) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(areas.find((area) => area.id === 'dashboard')?.ready).toBe(true);
   });
 
   it('gives every area not marked ready the not-built page, named and described by its registry entry', () => {
     render(<App />);
     const unbuilt = areas.filter((area) => !area.ready);
-    expect(unbuilt.map((area) => area.id)).toEqual(['dashboard', 'wallet', 'alerts', 'go-live']);
+    expect(unbuilt.map((area) => area.id)).toEqual([]);
     for (const area of unbuilt) {
       fireEvent.click(
         within(screen.getByRole('navigation', { name: 'Areas' })).getByRole('button', { name: area.label }),

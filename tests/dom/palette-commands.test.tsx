@@ -9,6 +9,7 @@ import { useNavigation } from '../../src/renderer/src/app/navigation-store.ts';
 import { usePalette } from '../../src/renderer/src/app/palette-store.ts';
 import { useOrders } from '../../src/renderer/src/features/orders/orders-store.ts';
 import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
+import { useWebhooksTab } from '../../src/renderer/src/features/webhooks/webhooks-tab-store.ts';
 import { installFakeHubble, simulatorOnlyProfiles, type FakeHubble } from './fake-hubble.ts';
 
 const staging = {
@@ -80,15 +81,16 @@ describe('command palette commands', () => {
     }
   });
 
-  it('a not-built command does nothing when chosen: no fake action', async () => {
+  it('"Import call logs…" opens the Import logs tab of the Webhooks page (nothing is imported until asked)', async () => {
     render(<App />);
     openPalette();
     type('import call logs');
     expect(optionNames()[0]).toBe('Import call logs…');
     const before = fake.invocations.length;
     fireEvent.keyDown(within(palette()).getByRole('combobox'), { key: 'Enter' });
-    expect(palette()).toBeTruthy();
-    expect(fake.invocations.slice(before)).toEqual([]);
+    expect(window.location.hash).toBe('#/webhooks');
+    expect(useWebhooksTab.getState().tab).toBe('import');
+    expect(fake.invocations.slice(before).map((call) => call.channel)).not.toContain('logImport.start');
   });
 
   it('opens the Go-Live checklist', () => {

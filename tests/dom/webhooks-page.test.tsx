@@ -6,6 +6,7 @@ import { WebhooksPage } from '../../src/renderer/src/features/webhooks/WebhooksP
 import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
 import { useWebhookSigning } from '../../src/renderer/src/features/webhooks/signing-store.ts';
 import { useWebhooks } from '../../src/renderer/src/features/webhooks/webhooks-store.ts';
+import { useWebhooksTab } from '../../src/renderer/src/features/webhooks/webhooks-tab-store.ts';
 import type { Verification } from '../../src/shared/webhooks/verification.ts';
 import type { Classification } from '../../src/shared/webhooks/classification.ts';
 import { installFakeHubble, type Invocation } from './fake-hubble.ts';
@@ -112,6 +113,7 @@ beforeEach(() => {
   calls = installFakeHubble(answerFromTable).invocations;
   useWebhooks.setState(useWebhooks.getInitialState());
   useWebhookSigning.setState(useWebhookSigning.getInitialState());
+  useWebhooksTab.setState(useWebhooksTab.getInitialState());
   useProductionConfirmation.setState({ pending: null });
   useProfiles.setState({
     error: null,
@@ -125,6 +127,7 @@ beforeEach(() => {
           baseUrl: 'embedded',
           colour: '#7c3aed',
           builtIn: true,
+          webhookReceiver: { enabled: false, port: 8787 },
         },
         {
           id: 'prod-1',
@@ -429,5 +432,42 @@ describe('Webhooks → evidence wraps like text', () => {
     } finally {
       style.remove();
     }
+  });
+});
+
+describe('Webhooks → tabs', () => {
+  it('opens on the debugger and signing tool; arrow keys move between Received and Import logs', () => {
+    render(<WebhooksPage />);
+    const tabs = screen.getByRole('tablist', { name: 'Webhooks' });
+    expect(
+      within(tabs)
+        .getAllByRole('tab')
+        .map((tab) => tab.textContent),
+    ).toEqual(['Debugger and signing', 'Received', 'Import logs']);
+    expect(debuggerRegion()).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Signing tool' })).toBeTruthy();
+    expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('wh-tab-debugger');
+
+    const first = within(tabs).getByRole('tab', { name: 'Debugger and signing' });
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowRight' });
+    const received = within(tabs).getByRole('tab', { name: 'Received' });
+    expect(received.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement).toBe(received);
+    expect(screen.queryByRole('region', { name: 'Signature debugger' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Receiver' })).toBeTruthy();
+
+    fireEvent.keyDown(received, { key: 'ArrowRight' });
+    expect(screen.getByRole('region', { name: 'Import' })).toBeTruthy();
+    fireEvent.keyDown(within(tabs).getByRole('tab', { name: 'Import logs' }), { key: 'ArrowLeft' });
+    expect(useWebhooksTab.getState().tab).toBe('received');
+  });
+
+  it('the debugger keeps what was typed across a tab switch (one store)', () => {
+    render(<WebhooksPage />);
+    fireEvent.change(within(debuggerRegion()).getByLabelText('Raw body'), { target: { value: '{"a":1}' } });
+    fireEvent.click(screen.getByRole('tab', { name: 'Import logs' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Debugger and signing' }));
+    expect((within(debuggerRegion()).getByLabelText('Raw body') as HTMLTextAreaElement).value).toBe('{"a":1}');
   });
 });

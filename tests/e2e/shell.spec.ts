@@ -80,10 +80,10 @@ test('the shell shows the Simulator profile, every area, and moves by keyboard',
   ]) {
     await expect(nav.getByRole('button', { name: label, exact: true })).toBeVisible();
   }
-  // No dashboard yet: the start page says so, with the first-start welcome above the notice.
+  // The start page: the Dashboard, with the first-start welcome above its health at a glance.
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
   await expect(page.getByRole('note', { name: 'Welcome' })).toContainText('Simulator');
-  await expect(page.getByRole('main').getByRole('status')).toContainText('not built yet');
+  await expect(page.getByRole('region', { name: 'Health at a glance' })).toBeVisible();
   await nav.getByText('Version').click();
   await expect(nav.getByLabel('About this console')).toContainText(harness.dataDir);
   await page.screenshot({ path: screenshot('shell-dashboard'), fullPage: true });

@@ -20,7 +20,12 @@ function ToastCard({ toast }: { toast: Toast }) {
             {toast.actionLabel ?? 'Open'}
           </button>
         )}
-        <button type="button" className="toast__close" aria-label={`Dismiss: ${toast.title}`} onClick={() => dismiss(toast.id)}>
+        <button
+          type="button"
+          className="toast__close"
+          aria-label={`Dismiss: ${toast.title}`}
+          onClick={() => dismiss(toast.id)}
+        >
           ×
         </button>
       </div>

@@ -16,7 +16,7 @@ export function FiringBadge() {
   return (
     <span className="sidebar__badge" data-testid="alerts-firing-badge">
       <span aria-hidden="true">{firing}</span>
-      <span className="visually-hidden">, {firing} firing</span>
+      <span className="visually-hidden"> ({firing} firing)</span>
     </span>
   );
 }

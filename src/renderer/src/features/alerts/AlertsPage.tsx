@@ -73,7 +73,11 @@ function ActiveAlert({ rule }: { rule: AlertRule }) {
           </button>
         )}
         <span className="active-alert__snooze">
-          <select aria-label={`Snooze ${rule.name} for`} value={snooze} onChange={(event) => setSnooze(event.target.value)}>
+          <select
+            aria-label={`Snooze ${rule.name} for`}
+            value={snooze}
+            onChange={(event) => setSnooze(event.target.value)}
+          >
             {SNOOZE_CHOICES.map((choice) => (
               <option key={choice.minutes} value={choice.minutes}>
                 {choice.label}
@@ -117,14 +121,18 @@ export function AlertsPage({ label }: AreaPageProps) {
           </p>
         </div>
         <label className="alerts-mute">
-          <input type="checkbox" checked={muted} onChange={(event) => void useAlerts.getState().setMute(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={muted}
+            onChange={(event) => void useAlerts.getState().setMute(event.target.checked)}
+          />
           Mute notifications for this profile
         </label>
       </header>
       {muted && (
         <p className="notice" role="note">
-          Notifications are muted for {profile?.name ?? 'this profile'}: alerts are still evaluated and listed, but no toast or
-          desktop notification is raised.
+          Notifications are muted for {profile?.name ?? 'this profile'}: alerts are still evaluated and listed, but no
+          toast or desktop notification is raised.
         </p>
       )}
       {error && (
@@ -153,7 +161,13 @@ export function AlertsPage({ label }: AreaPageProps) {
             New rule
           </button>
         </div>
-        {editing && <RuleEditor key={editing === 'new' ? 'new' : editing.id} rule={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+        {editing && (
+          <RuleEditor
+            key={editing === 'new' ? 'new' : editing.id}
+            rule={editing === 'new' ? null : editing}
+            onDone={() => setEditing(null)}
+          />
+        )}
         {rules === null ? (
           <p className="muted">Loading…</p>
         ) : rules.length === 0 ? (
@@ -182,13 +196,19 @@ export function AlertsPage({ label }: AreaPageProps) {
                   <td>{describeCondition(rule.condition)}</td>
                   <td className="numeric">{formatValue(rule.condition.kind, rule.value)}</td>
                   <td>
-                    {rule.forMinutes ? `${rule.forMinutes} min` : 'at once'} / {rule.reNotifyMinutes ? `${rule.reNotifyMinutes} min` : 'never'}
+                    {rule.forMinutes ? `${rule.forMinutes} min` : 'at once'} /{' '}
+                    {rule.reNotifyMinutes ? `${rule.reNotifyMinutes} min` : 'never'}
                   </td>
                   <td className="alerts-rule-actions">
                     <button type="button" onClick={() => setEditing(rule)} aria-label={`Edit ${rule.name}`}>
                       Edit
                     </button>
-                    <button type="button" className="button-danger" onClick={() => setDeleting(rule)} aria-label={`Delete ${rule.name}`}>
+                    <button
+                      type="button"
+                      className="button-danger"
+                      onClick={() => setDeleting(rule)}
+                      aria-label={`Delete ${rule.name}`}
+                    >
                       Delete
                     </button>
                   </td>
@@ -224,7 +244,9 @@ export function AlertsPage({ label }: AreaPageProps) {
                   </td>
                   <td>{event.ruleName}</td>
                   <td>
-                    <span className={`alert-event alert-event--${event.event}`}>{EVENT_WORDS[event.event] ?? event.event}</span>
+                    <span className={`alert-event alert-event--${event.event}`}>
+                      {EVENT_WORDS[event.event] ?? event.event}
+                    </span>
                   </td>
                   <td className="numeric">{formatValue(event.kind, event.value)}</td>
                   <td>{event.message}</td>

@@ -52,11 +52,18 @@ const draftOf = (rule: AlertRule | null): Draft => {
 };
 
 const valuesOf = (condition: AlertCondition) =>
-  Object.fromEntries(Object.entries(condition).filter(([key]) => key !== 'kind').map(([key, value]) => [key, String(value)]));
+  Object.fromEntries(
+    Object.entries(condition)
+      .filter(([key]) => key !== 'kind')
+      .map(([key, value]) => [key, String(value)]),
+  );
 
 /** The draft as the contract's input; main validates the ranges and says which field is wrong. */
 export function ruleInputOf(draft: Draft, id: number | undefined): AlertRuleInput {
-  const condition = { kind: draft.kind, ...Object.fromEntries(FIELDS[draft.kind].map((field) => [field.key, Number(draft.values[field.key])])) };
+  const condition = {
+    kind: draft.kind,
+    ...Object.fromEntries(FIELDS[draft.kind].map((field) => [field.key, Number(draft.values[field.key])])),
+  };
   return {
     ...(id === undefined ? {} : { id }),
     name: draft.name.trim() || KIND_WORDS[draft.kind],
@@ -73,7 +80,8 @@ export function RuleEditor({ rule, onDone }: { rule: AlertRule | null; onDone():
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const setKind = (kind: AlertKind) => setDraft((current) => ({ ...current, kind, values: valuesOf(defaultCondition(kind)) }));
+  const setKind = (kind: AlertKind) =>
+    setDraft((current) => ({ ...current, kind, values: valuesOf(defaultCondition(kind)) }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
@@ -89,11 +97,20 @@ export function RuleEditor({ rule, onDone }: { rule: AlertRule | null; onDone():
       <div className="rule-editor__grid">
         <label>
           Name
-          <input value={draft.name} placeholder={KIND_WORDS[draft.kind]} maxLength={80} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />
+          <input
+            value={draft.name}
+            placeholder={KIND_WORDS[draft.kind]}
+            maxLength={80}
+            onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+          />
         </label>
         <label>
           Watches
-          <select value={draft.kind} onChange={(event) => setKind(event.target.value as AlertKind)} disabled={rule !== null}>
+          <select
+            value={draft.kind}
+            onChange={(event) => setKind(event.target.value as AlertKind)}
+            disabled={rule !== null}
+          >
             {(Object.keys(KIND_WORDS) as AlertKind[]).map((kind) => (
               <option key={kind} value={kind}>
                 {KIND_WORDS[kind]}
@@ -111,7 +128,9 @@ export function RuleEditor({ rule, onDone }: { rule: AlertRule | null; onDone():
                 min={0}
                 required
                 value={draft.values[field.key] ?? ''}
-                onChange={(event) => setDraft({ ...draft, values: { ...draft.values, [field.key]: event.target.value } })}
+                onChange={(event) =>
+                  setDraft({ ...draft, values: { ...draft.values, [field.key]: event.target.value } })
+                }
               />
               <span className="muted">{field.unit}</span>
             </span>
@@ -120,23 +139,43 @@ export function RuleEditor({ rule, onDone }: { rule: AlertRule | null; onDone():
         <label>
           Fires after the breach lasts
           <span className="rule-editor__with-unit">
-            <input type="number" min={0} max={120} required value={draft.forMinutes} onChange={(event) => setDraft({ ...draft, forMinutes: event.target.value })} />
+            <input
+              type="number"
+              min={0}
+              max={120}
+              required
+              value={draft.forMinutes}
+              onChange={(event) => setDraft({ ...draft, forMinutes: event.target.value })}
+            />
             <span className="muted">min (0: at once)</span>
           </span>
         </label>
         <label>
           Remind every
           <span className="rule-editor__with-unit">
-            <input type="number" min={0} max={1440} required value={draft.reNotifyMinutes} onChange={(event) => setDraft({ ...draft, reNotifyMinutes: event.target.value })} />
+            <input
+              type="number"
+              min={0}
+              max={1440}
+              required
+              value={draft.reNotifyMinutes}
+              onChange={(event) => setDraft({ ...draft, reNotifyMinutes: event.target.value })}
+            />
             <span className="muted">min (0: never)</span>
           </span>
         </label>
         <label className="rule-editor__check">
-          <input type="checkbox" checked={draft.enabled} onChange={(event) => setDraft({ ...draft, enabled: event.target.checked })} />
+          <input
+            type="checkbox"
+            checked={draft.enabled}
+            onChange={(event) => setDraft({ ...draft, enabled: event.target.checked })}
+          />
           Enabled
         </label>
       </div>
-      {draft.kind === 'wallet-below-minimum' && <p className="muted">Uses the wallet minimum set on the profile (Profiles).</p>}
+      {draft.kind === 'wallet-below-minimum' && (
+        <p className="muted">Uses the wallet minimum set on the profile (Profiles).</p>
+      )}
       <OperationErrorMessage error={error} withPaths />
       <div className="rule-editor__actions">
         <button type="submit" className="button-primary" disabled={saving}>

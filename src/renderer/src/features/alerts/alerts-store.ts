@@ -128,4 +128,3 @@ export const useAlerts = create<AlertsState>((set, get) => {
     },
   };
 });
-

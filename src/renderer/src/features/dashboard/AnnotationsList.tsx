@@ -20,7 +20,11 @@ export function AnnotationsList({ annotations }: { annotations: readonly Annotat
       <ul>
         {newestFirst.map((annotation, index) => (
           <li key={`${annotation.at}-${index}`}>
-            <span className="annotations__dot" style={{ background: ANNOTATION_COLOURS[annotation.kind] }} aria-hidden="true" />
+            <span
+              className="annotations__dot"
+              style={{ background: ANNOTATION_COLOURS[annotation.kind] }}
+              aria-hidden="true"
+            />
             <DateTime at={annotation.at} />
             <strong>{KIND_WORDS[annotation.kind]}</strong>
             <span>{annotation.text}</span>

@@ -35,7 +35,10 @@ const emptySlot = (at: number): ErrorSlot => ({ at, calls: 0, failed: 0, byKind:
 const tooltip = tooltipOf<ErrorSlot>(
   (slot) => [
     { label: 'Calls', value: formatCount(slot.calls) },
-    { label: 'Failed', value: `${formatCount(slot.failed)} (${formatRate(slot.calls ? slot.failed / slot.calls : null)})` },
+    {
+      label: 'Failed',
+      value: `${formatCount(slot.failed)} (${formatRate(slot.calls ? slot.failed / slot.calls : null)})`,
+    },
     ...ERROR_KINDS.filter((entry) => slot.byKind[entry.kind]).map((entry) => ({
       label: entry.label,
       value: formatCount(slot.byKind[entry.kind]!),
@@ -150,7 +153,11 @@ function TopErrorsTable({ rows }: { rows: Dashboard['topErrors'] }) {
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={`${row.kind}|${row.errorKey}`} className="clickable-row" onClick={() => void openDrillDown(row.drill)}>
+          <tr
+            key={`${row.kind}|${row.errorKey}`}
+            className="clickable-row"
+            onClick={() => void openDrillDown(row.drill)}
+          >
             <td className="mono">{row.errorKey}</td>
             <td>{kindLabel(row.kind)}</td>
             <td className="numeric">{formatCount(row.calls)}</td>

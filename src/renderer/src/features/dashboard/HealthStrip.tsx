@@ -7,7 +7,19 @@ import { overallErrorRate, overallSuccessRate } from './order-series.ts';
 
 type Tone = 'ok' | 'warning' | 'danger' | 'neutral';
 
-function Tile({ label, value, detail, tone, onOpen }: { label: string; value: string; detail: string; tone: Tone; onOpen?: () => void }) {
+function Tile({
+  label,
+  value,
+  detail,
+  tone,
+  onOpen,
+}: {
+  label: string;
+  value: string;
+  detail: string;
+  tone: Tone;
+  onOpen?: () => void;
+}) {
   const body = (
     <>
       <span className="health-tile__label">{label}</span>
@@ -50,7 +62,11 @@ export function HealthStrip({
       <Tile
         label="Order success rate"
         value={formatRate(success)}
-        detail={decided ? `${formatCount(decided)} decided · ${formatCount(processing)} PROCESSING` : 'no decided order in range'}
+        detail={
+          decided
+            ? `${formatCount(decided)} decided · ${formatCount(processing)} PROCESSING`
+            : 'no decided order in range'
+        }
         tone={success === null ? 'neutral' : success * 100 < successThreshold ? 'danger' : 'ok'}
       />
       <Tile
@@ -63,7 +79,15 @@ export function HealthStrip({
         label="Wallet runway"
         value={wallet?.latest ? (runway === null ? 'not draining' : formatHours(runway)) : '—'}
         detail={wallet?.latest ? `${formatPaise(wallet.latest.balancePaise)} until E300` : 'no balance read yet'}
-        tone={!wallet?.latest ? 'neutral' : wallet.belowMinimum || (runway !== null && runway < 24) ? 'danger' : runway !== null && runway < 72 ? 'warning' : 'ok'}
+        tone={
+          !wallet?.latest
+            ? 'neutral'
+            : wallet.belowMinimum || (runway !== null && runway < 24)
+              ? 'danger'
+              : runway !== null && runway < 72
+                ? 'warning'
+                : 'ok'
+        }
         onOpen={() => goTo('wallet')}
       />
       <Tile

@@ -33,7 +33,15 @@ export function LatencyPanel({ data }: { data: Dashboard }) {
       id="panel-latency"
       title="Response time per endpoint"
       subtitle="Average, p50 and p95 over the range; p50 / p95 read from latency histograms."
-      empty={data.sources.calls ? (rows.length === 0 ? <EmptyState>No calls in this range.</EmptyState> : undefined) : <NoCallsYet />}
+      empty={
+        data.sources.calls ? (
+          rows.length === 0 ? (
+            <EmptyState>No calls in this range.</EmptyState>
+          ) : undefined
+        ) : (
+          <NoCallsYet />
+        )
+      }
       data={
         <DataTable
           caption="Response time per endpoint"

@@ -42,7 +42,15 @@ export function OrdersPanel({ data }: { data: Dashboard }) {
           PROCESSING) in this range.
         </>
       }
-      empty={data.sources.orders ? (withData.length === 0 ? <EmptyState>No orders were placed in this range.</EmptyState> : undefined) : <NoOrdersYet />}
+      empty={
+        data.sources.orders ? (
+          withData.length === 0 ? (
+            <EmptyState>No orders were placed in this range.</EmptyState>
+          ) : undefined
+        ) : (
+          <NoOrdersYet />
+        )
+      }
       data={
         <DataTable
           caption="Orders and amount per bucket"
@@ -77,10 +85,38 @@ export function OrdersPanel({ data }: { data: Dashboard }) {
         <YAxis yAxisId="count" allowDecimals={false} width={44} />
         <YAxis yAxisId="amount" orientation="right" tickFormatter={(paise: number) => shortPaise(paise)} width={64} />
         <Tooltip content={tooltip} />
-        <Bar yAxisId="count" stackId="status" dataKey="success" name="SUCCESS" fill={COLOURS.success} isAnimationActive={false} />
-        <Bar yAxisId="count" stackId="status" dataKey="processing" name="PROCESSING" fill={COLOURS.processing} isAnimationActive={false} />
-        <Bar yAxisId="count" stackId="status" dataKey="failed" name="FAILED" fill={COLOURS.failed} isAnimationActive={false} />
-        <Bar yAxisId="count" stackId="status" dataKey="other" name="Other" fill={COLOURS.other} isAnimationActive={false} />
+        <Bar
+          yAxisId="count"
+          stackId="status"
+          dataKey="success"
+          name="SUCCESS"
+          fill={COLOURS.success}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="count"
+          stackId="status"
+          dataKey="processing"
+          name="PROCESSING"
+          fill={COLOURS.processing}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="count"
+          stackId="status"
+          dataKey="failed"
+          name="FAILED"
+          fill={COLOURS.failed}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="count"
+          stackId="status"
+          dataKey="other"
+          name="Other"
+          fill={COLOURS.other}
+          isAnimationActive={false}
+        />
         <Line
           yAxisId="amount"
           dataKey="spentPaise"
@@ -88,7 +124,7 @@ export function OrdersPanel({ data }: { data: Dashboard }) {
           stroke={COLOURS.amount}
           strokeWidth={2}
           dot={false}
-          type="monotone"
+          type="linear"
           isAnimationActive={false}
         />
         {annotationLines(data.annotations, data.from, data.to, 'count')}

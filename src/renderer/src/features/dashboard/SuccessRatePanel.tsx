@@ -20,7 +20,11 @@ interface Props {
 
 const tooltip = tooltipOf<OrderSlot>(
   (slot) => [
-    { label: 'Success rate', value: slot.ratePercent === null ? 'no decided order' : formatPercent(slot.ratePercent, 1), colour: COLOURS.success },
+    {
+      label: 'Success rate',
+      value: slot.ratePercent === null ? 'no decided order' : formatPercent(slot.ratePercent, 1),
+      colour: COLOURS.success,
+    },
     { label: 'SUCCESS', value: formatCount(slot.success) },
     { label: 'FAILED', value: formatCount(slot.failed) },
     { label: 'PROCESSING', value: formatCount(slot.processing), colour: COLOURS.processing },
@@ -49,12 +53,22 @@ export function SuccessRatePanel({ data, threshold, onThreshold }: Props) {
             value={threshold}
             onChange={(event) => {
               const value = Number(event.target.value);
-              onThreshold(event.target.value === '' || !Number.isFinite(value) ? null : Math.min(100, Math.max(0, value)));
+              onThreshold(
+                event.target.value === '' || !Number.isFinite(value) ? null : Math.min(100, Math.max(0, value)),
+              );
             }}
           />
         </label>
       }
-      empty={data.sources.orders ? (withData.length === 0 ? <EmptyState>No orders were placed in this range.</EmptyState> : undefined) : <NoOrdersYet />}
+      empty={
+        data.sources.orders ? (
+          withData.length === 0 ? (
+            <EmptyState>No orders were placed in this range.</EmptyState>
+          ) : undefined
+        ) : (
+          <NoOrdersYet />
+        )
+      }
       data={
         <DataTable
           caption="Order success rate per bucket"
@@ -88,7 +102,14 @@ export function SuccessRatePanel({ data, threshold, onThreshold }: Props) {
         <YAxis yAxisId="rate" domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} width={44} />
         <YAxis yAxisId="count" orientation="right" allowDecimals={false} width={36} />
         <Tooltip content={tooltip} />
-        <Bar yAxisId="count" dataKey="processing" name="PROCESSING" fill={COLOURS.processing} fillOpacity={0.55} isAnimationActive={false} />
+        <Bar
+          yAxisId="count"
+          dataKey="processing"
+          name="PROCESSING"
+          fill={COLOURS.processing}
+          fillOpacity={0.55}
+          isAnimationActive={false}
+        />
         <Line
           yAxisId="rate"
           dataKey="ratePercent"
@@ -104,7 +125,12 @@ export function SuccessRatePanel({ data, threshold, onThreshold }: Props) {
           y={threshold}
           stroke={COLOURS.threshold}
           strokeDasharray="6 4"
-          label={{ value: `threshold ${formatPercent(threshold, 1)}`, position: 'insideBottomLeft', fontSize: 11, fill: COLOURS.threshold }}
+          label={{
+            value: `threshold ${formatPercent(threshold, 1)}`,
+            position: 'insideBottomLeft',
+            fontSize: 11,
+            fill: COLOURS.threshold,
+          }}
         />
         {annotationLines(data.annotations, data.from, data.to, 'rate')}
       </ComposedChart>

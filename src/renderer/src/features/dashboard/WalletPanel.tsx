@@ -4,7 +4,7 @@ import type { WalletSummary } from '../../../../shared/contract/wallet.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { formatPaise } from '../../components/money.ts';
 import { annotationLines, timeAxis } from './chart-parts.tsx';
-import { formatHours, shortPaise } from './chart-format.ts';
+import { domainWith, formatHours, shortPaise } from './chart-format.ts';
 import { tooltipOf } from './ChartTooltip.tsx';
 import { DataTable } from './DataTable.tsx';
 import { GoButton, NoWalletSamplesYet } from './empty-states.tsx';
@@ -12,7 +12,9 @@ import { Panel } from './Panel.tsx';
 import { COLOURS } from './series-colours.ts';
 
 type Point = Dashboard['wallet'][number];
-const tooltip = tooltipOf<Point>((point) => [{ label: 'Balance', value: formatPaise(point.balancePaise), colour: COLOURS.balance }]);
+const tooltip = tooltipOf<Point>((point) => [
+  { label: 'Balance', value: formatPaise(point.balancePaise), colour: COLOURS.balance },
+]);
 
 /** The balance over the range with the minimum line and top-ups, and how long it lasts at the current spend. */
 export function WalletPanel({ data, wallet }: { data: Dashboard; wallet: WalletSummary | null }) {
@@ -24,8 +26,10 @@ export function WalletPanel({ data, wallet }: { data: Dashboard; wallet: WalletS
       subtitle={
         wallet?.latest ? (
           <>
-            <strong className={wallet.belowMinimum ? 'text-danger' : undefined}>{formatPaise(wallet.latest.balancePaise)}</strong> now ·
-            runway to E300 <strong>{formatHours(wallet.runway.toE300Hours)}</strong>
+            <strong className={wallet.belowMinimum ? 'text-danger' : undefined}>
+              {formatPaise(wallet.latest.balancePaise)}
+            </strong>{' '}
+            now · runway to E300 <strong>{formatHours(wallet.runway.toE300Hours)}</strong>
             {minimum !== null && (
               <>
                 {' '}
@@ -60,7 +64,14 @@ export function WalletPanel({ data, wallet }: { data: Dashboard; wallet: WalletS
       >
         <CartesianGrid vertical={false} />
         <XAxis {...timeAxis(data.from, data.to)} />
-        <YAxis tickFormatter={(paise: number) => shortPaise(paise)} width={64} domain={['auto', 'auto']} />
+        <YAxis
+          tickFormatter={(paise: number) => shortPaise(paise)}
+          width={64}
+          domain={domainWith(
+            data.wallet.map((point) => point.balancePaise),
+            minimum,
+          )}
+        />
         <Tooltip content={tooltip} />
         <Area
           type="stepAfter"
@@ -77,11 +88,18 @@ export function WalletPanel({ data, wallet }: { data: Dashboard; wallet: WalletS
             y={minimum}
             stroke={COLOURS.minimum}
             strokeDasharray="6 4"
-            label={{ value: `minimum ${shortPaise(minimum)}`, position: 'insideBottomLeft', fontSize: 11, fill: COLOURS.minimum }}
+            label={{
+              value: `minimum ${shortPaise(minimum)}`,
+              position: 'insideBottomLeft',
+              fontSize: 11,
+              fill: COLOURS.minimum,
+            }}
           />
         )}
         {annotationLines(
-          data.annotations.filter((annotation) => annotation.kind === 'top-up' || annotation.kind === 'wallet-below-minimum'),
+          data.annotations.filter(
+            (annotation) => annotation.kind === 'top-up' || annotation.kind === 'wallet-below-minimum',
+          ),
           data.from,
           data.to,
         )}

@@ -20,12 +20,12 @@ export function WebhooksPanel({ webhooks }: { webhooks: WebhookHealth | null }) 
           <EmptyState>
             <p>
               <strong>No webhook receiver runs for this profile</strong>
-              {status?.state === 'failed' && status.error ? ` (it failed to start: ${status.error})` : ''}, so no delivery
-              is counted.
+              {status?.state === 'failed' && status.error ? ` (it failed to start: ${status.error})` : ''}, so no
+              delivery is counted.
             </p>
             <p>
-              Turn it on in <GoButton area="webhooks">Webhooks</GoButton> to see the delivery rate, bad signatures and events
-              that were not applied.
+              Turn it on in <GoButton area="webhooks">Webhooks</GoButton> to see the delivery rate, bad signatures and
+              events that were not applied.
             </p>
           </EmptyState>
         ) : counts.received === 0 ? (
@@ -36,7 +36,9 @@ export function WebhooksPanel({ webhooks }: { webhooks: WebhookHealth | null }) 
       <dl className="stat-row">
         <div>
           <dt>Delivered</dt>
-          <dd className={counts.rate !== null && counts.rate < 0.99 ? 'text-warning' : 'text-ok'}>{formatRate(counts.rate)}</dd>
+          <dd className={counts.rate !== null && counts.rate < 0.99 ? 'text-warning' : 'text-ok'}>
+            {formatRate(counts.rate)}
+          </dd>
         </div>
         <div>
           <dt>Received</dt>
@@ -46,7 +48,9 @@ export function WebhooksPanel({ webhooks }: { webhooks: WebhookHealth | null }) 
           <dt>Refused</dt>
           <dd className={counts.refused ? 'text-danger' : undefined}>
             {formatCount(counts.refused)}
-            {counts.badSignature > 0 && <span className="muted"> ({formatCount(counts.badSignature)} bad X-Verify)</span>}
+            {counts.badSignature > 0 && (
+              <span className="muted"> ({formatCount(counts.badSignature)} bad X-Verify)</span>
+            )}
           </dd>
         </div>
         <div>
@@ -54,7 +58,9 @@ export function WebhooksPanel({ webhooks }: { webhooks: WebhookHealth | null }) 
           <dd className={counts.failed ? 'text-danger' : undefined}>{formatCount(counts.failed)}</dd>
         </div>
       </dl>
-      {webhooks?.capped && <p className="muted">Counted over the newest {formatCount(WEBHOOK_SAMPLE_LIMIT)} events of the range.</p>}
+      {webhooks?.capped && (
+        <p className="muted">Counted over the newest {formatCount(WEBHOOK_SAMPLE_LIMIT)} events of the range.</p>
+      )}
     </Panel>
   );
 }

@@ -78,7 +78,18 @@ export function formatTick(at: number, spanMs: number): string {
 /** Evenly spaced ticks on round boundaries (minutes, hours or days) so the axis reads like a clock. */
 export function timeTicks(from: number, to: number, wanted = 6): number[] {
   const span = to - from;
-  const steps = [60_000, 5 * 60_000, 15 * 60_000, 30 * 60_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 86_400_000, 7 * 86_400_000];
+  const steps = [
+    60_000,
+    5 * 60_000,
+    15 * 60_000,
+    30 * 60_000,
+    3_600_000,
+    3 * 3_600_000,
+    6 * 3_600_000,
+    12 * 3_600_000,
+    86_400_000,
+    7 * 86_400_000,
+  ];
   const step = steps.find((candidate) => span / candidate <= wanted) ?? steps.at(-1)!;
   // Round to the operator's local clock (e.g. IST is UTC+5:30, so hours fall at :30 UTC).
   const offset = new Date(from).getTimezoneOffset() * 60_000;
@@ -86,4 +97,14 @@ export function timeTicks(from: number, to: number, wanted = 6): number[] {
   const ticks: number[] = [];
   for (let at = first; at <= to; at += step) ticks.push(at);
   return ticks;
+}
+
+/** A value axis that holds every point and the threshold line too (a minimum far below the balance still shows). */
+export function domainWith(values: readonly number[], extra: number | null): [number, number] | ['auto', 'auto'] {
+  const all = extra === null ? [...values] : [...values, extra];
+  if (all.length === 0) return ['auto', 'auto'];
+  const low = Math.min(...all);
+  const high = Math.max(...all);
+  const pad = high > low ? (high - low) * 0.08 : Math.abs(high) * 0.05 || 100;
+  return [Math.max(0, Math.floor(low - pad)), Math.ceil(high + pad)];
 }

@@ -44,7 +44,10 @@ export function annotationLines(annotations: readonly Annotation[], from: number
         ifOverflow="hidden"
         className={`annotation annotation--${annotation.kind}`}
         label={(props: { viewBox?: { x?: number; y?: number } }) => (
-          <g className="annotation-marker" transform={`translate(${props.viewBox?.x ?? 0},${(props.viewBox?.y ?? 0) + 2})`}>
+          <g
+            className="annotation-marker"
+            transform={`translate(${props.viewBox?.x ?? 0},${(props.viewBox?.y ?? 0) + 2})`}
+          >
             <title>{`${formatDateTime(annotation.at)} — ${annotation.text}`}</title>
             <circle r={7} fill={ANNOTATION_COLOURS[annotation.kind]} />
             <text textAnchor="middle" dy={3.5} fontSize={9} fill="#fff">

@@ -2,7 +2,13 @@ import { useNavigation } from '../../app/navigation-store.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
 import { EmptyState } from './Panel.tsx';
 
-function GoButton({ area, children }: { area: 'calls' | 'orders' | 'webhooks' | 'profiles' | 'wallet'; children: string }) {
+function GoButton({
+  area,
+  children,
+}: {
+  area: 'calls' | 'orders' | 'webhooks' | 'profiles' | 'wallet';
+  children: string;
+}) {
   const goTo = useNavigation((state) => state.goTo);
   return (
     <button type="button" className="link-button" onClick={() => goTo(area)}>
@@ -22,8 +28,8 @@ export function NoCallsYet() {
       <p>
         {simulator ? (
           <>
-            On the Simulator, use <strong>Generate sample traffic</strong> on the <GoButton area="calls">Calls page</GoButton>, or
-            place orders on <GoButton area="orders">Orders</GoButton>.
+            On the Simulator, use <strong>Generate sample traffic</strong> on the{' '}
+            <GoButton area="calls">Calls page</GoButton>, or place orders on <GoButton area="orders">Orders</GoButton>.
           </>
         ) : (
           <>
@@ -46,8 +52,8 @@ export function NoOrdersYet() {
         Place one on <GoButton area="orders">Orders</GoButton>
         {simulator ? (
           <>
-            , or use <strong>Generate sample traffic</strong> on the <GoButton area="calls">Calls page</GoButton> (it places
-            orders on the Simulator).
+            , or use <strong>Generate sample traffic</strong> on the <GoButton area="calls">Calls page</GoButton> (it
+            places orders on the Simulator).
           </>
         ) : (
           '.'
@@ -58,17 +64,14 @@ export function NoOrdersYet() {
 }
 
 /** No wallet sample yet. */
-export function NoWalletSamplesYet({ onSample }: { onSample?: () => void }) {
+export function NoWalletSamplesYet() {
   return (
     <EmptyState>
-      <p>No wallet balance has been read for this profile yet. The console reads it on a schedule and after each order.</p>
-      {onSample && (
-        <p>
-          <button type="button" onClick={onSample}>
-            Sample now
-          </button>
-        </p>
-      )}
+      <p>No wallet balance has been read for this profile yet.</p>
+      <p>
+        The console reads it on a schedule and after each order; <strong>Sample now</strong> on the{' '}
+        <GoButton area="wallet">Wallet page</GoButton> reads it at once.
+      </p>
     </EmptyState>
   );
 }

@@ -28,5 +28,12 @@ export function countWebhooks(events: readonly ReceivedEventSummary[]): WebhookC
     } else if (event.state === 'failed') failed += 1;
     else if (DELIVERED_STATES.has(event.state)) delivered += 1;
   }
-  return { received: events.length, delivered, refused, badSignature, failed, rate: events.length ? delivered / events.length : null };
+  return {
+    received: events.length,
+    delivered,
+    refused,
+    badSignature,
+    failed,
+    rate: events.length ? delivered / events.length : null,
+  };
 }

@@ -12,9 +12,10 @@ const RUN_WORDS: Record<ImportRun['state'], string> = {
 const count = (value: number) => value.toLocaleString('en-IN');
 
 const issuesCsv = (run: ImportRun) =>
-  ['line,reasons', ...run.issues.map((issue) => `${issue.line},"${issue.reasons.join('; ').replaceAll('"', '""')}"`)].join(
-    '\n',
-  );
+  [
+    'line,reasons',
+    ...run.issues.map((issue) => `${issue.line},"${issue.reasons.join('; ').replaceAll('"', '""')}"`),
+  ].join('\n');
 
 function ProgressBar() {
   const progress = useLogImport((state) => state.progress);

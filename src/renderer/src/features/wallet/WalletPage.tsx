@@ -7,11 +7,11 @@ import { timeZoneLabel } from '../../components/format-time.ts';
 import { formatPaise } from '../../components/money.ts';
 import type { AreaPageProps } from '../../components/NotBuiltYet.tsx';
 import { useProfiles } from '../profiles/profiles-store.ts';
-import { formatCount, formatHours, shortPaise } from '../dashboard/chart-format.ts';
+import { domainWith, formatCount, formatHours, shortPaise } from '../dashboard/chart-format.ts';
 import { timeAxis } from '../dashboard/chart-parts.tsx';
 import { tooltipOf } from '../dashboard/ChartTooltip.tsx';
 import { DataTable } from '../dashboard/DataTable.tsx';
-import { GoButton, NoWalletSamplesYet } from '../dashboard/empty-states.tsx';
+import { GoButton } from '../dashboard/empty-states.tsx';
 import { Panel } from '../dashboard/Panel.tsx';
 import { COLOURS } from '../dashboard/series-colours.ts';
 import { describeRange } from '../dashboard/time-range.ts';
@@ -20,14 +20,28 @@ import { useWallet } from './wallet-store.ts';
 import '../dashboard/dashboard.css';
 import './wallet.css';
 
-const SOURCE_WORDS: Record<WalletSample['source'], string> = { poll: 'scheduled', order: 'after an order', manual: 'sampled by hand' };
+const SOURCE_WORDS: Record<WalletSample['source'], string> = {
+  poll: 'scheduled',
+  order: 'after an order',
+  manual: 'sampled by hand',
+};
 
 const tooltip = tooltipOf<WalletSample>((sample) => [
   { label: 'Balance', value: formatPaise(sample.balancePaise), colour: COLOURS.balance },
   { label: 'Read', value: SOURCE_WORDS[sample.source] },
 ]);
 
-function Figure({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: 'danger' | 'warning' }) {
+function Figure({
+  label,
+  value,
+  detail,
+  tone,
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+  tone?: 'danger' | 'warning';
+}) {
   return (
     <div className={`wallet-figure${tone ? ` wallet-figure--${tone}` : ''}`} role="group" aria-label={label}>
       <span className="wallet-figure__label">{label}</span>
@@ -59,7 +73,11 @@ export function WalletPage({ label }: AreaPageProps) {
   const sampleNow = async () => {
     setMessage('Reading the balance from Hubble…');
     const result = await state.sampleNow();
-    setMessage(result.ok ? `Balance read: ${formatPaise(result.value.balancePaise)}.` : `Could not read the balance: ${result.error.message}`);
+    setMessage(
+      result.ok
+        ? `Balance read: ${formatPaise(result.value.balancePaise)}.`
+        : `Could not read the balance: ${result.error.message}`,
+    );
   };
   const exportCsv = async () => {
     const result = await state.exportCsv();
@@ -111,20 +129,40 @@ export function WalletPage({ label }: AreaPageProps) {
         />
         <Figure
           label="Spend rate"
-          value={summary?.spendRatePaisePerHour === null || !summary ? '—' : `${formatPaise(Math.round(summary.spendRatePaisePerHour))}/h`}
-          detail={summary ? `over the last ${summary.spendWindowHours} h, refunds deducted, top-ups ignored` : undefined}
+          value={
+            summary?.spendRatePaisePerHour === null || !summary
+              ? '—'
+              : `${formatPaise(Math.round(summary.spendRatePaisePerHour))}/h`
+          }
+          detail={
+            summary ? `over the last ${summary.spendWindowHours} h, refunds deducted, top-ups ignored` : undefined
+          }
         />
         <Figure
           label="Runway to E300"
           value={runway?.toE300Hours === null || !runway ? 'not draining' : formatHours(runway.toE300Hours)}
-          detail={summary?.typicalOrderPaise ? `until it no longer covers a typical ${formatPaise(summary.typicalOrderPaise)} order` : 'no orders in the last 24 h'}
+          detail={
+            summary?.typicalOrderPaise
+              ? `until it no longer covers a typical ${formatPaise(summary.typicalOrderPaise)} order`
+              : 'no orders in the last 24 h'
+          }
           tone={runway?.toE300Hours !== null && runway !== undefined && runway.toE300Hours < 24 ? 'danger' : undefined}
         />
         <Figure
           label="Runway to the minimum"
-          value={minimum === null ? 'no minimum set' : runway?.toMinimumHours === null || !runway ? 'not draining' : formatHours(runway.toMinimumHours)}
+          value={
+            minimum === null
+              ? 'no minimum set'
+              : runway?.toMinimumHours === null || !runway
+                ? 'not draining'
+                : formatHours(runway.toMinimumHours)
+          }
           detail={minimum === null ? 'set one in Profiles' : `low-balance threshold ${formatPaise(minimum)}`}
-          tone={runway?.toMinimumHours !== null && runway !== undefined && runway.toMinimumHours < 24 ? 'warning' : undefined}
+          tone={
+            runway?.toMinimumHours !== null && runway !== undefined && runway.toMinimumHours < 24
+              ? 'warning'
+              : undefined
+          }
         />
       </div>
 
@@ -133,7 +171,8 @@ export function WalletPage({ label }: AreaPageProps) {
         title="Balance trend"
         subtitle={
           <>
-            Every sample in the range{state.thinned ? ' (thinned evenly to 5,000)' : ''}; the dashed line is the low-balance threshold
+            Every sample in the range{state.thinned ? ' (thinned evenly to 5,000)' : ''}; the dashed line is the
+            low-balance threshold
             {minimum === null && (
               <>
                 {' '}
@@ -143,7 +182,15 @@ export function WalletPage({ label }: AreaPageProps) {
             ; ▲ marks a detected top-up.
           </>
         }
-        empty={samples.length === 0 ? <NoWalletSamplesYet onSample={() => void sampleNow()} /> : undefined}
+        empty={
+          samples.length === 0 ? (
+            <p className="panel__empty">
+              No balance sample in this range. The console reads the balance every{' '}
+              {summary ? formatHours(summary.pollEverySecs / 3600) : 'few minutes'} and after each order;{' '}
+              <strong>Sample now</strong> reads it at once.
+            </p>
+          ) : undefined
+        }
         data={
           <DataTable
             caption="Wallet samples"
@@ -167,7 +214,14 @@ export function WalletPage({ label }: AreaPageProps) {
           >
             <CartesianGrid vertical={false} />
             <XAxis {...timeAxis(shown.from, shown.to)} />
-            <YAxis tickFormatter={(paise: number) => shortPaise(paise)} width={70} domain={['auto', 'auto']} />
+            <YAxis
+              tickFormatter={(paise: number) => shortPaise(paise)}
+              width={70}
+              domain={domainWith(
+                samples.map((sample) => sample.balancePaise),
+                minimum,
+              )}
+            />
             <Tooltip content={tooltip} />
             <Area
               type="stepAfter"
@@ -185,7 +239,12 @@ export function WalletPage({ label }: AreaPageProps) {
                 y={minimum}
                 stroke={COLOURS.minimum}
                 strokeDasharray="6 4"
-                label={{ value: `low-balance threshold ${shortPaise(minimum)}`, position: 'insideBottomLeft', fontSize: 11, fill: COLOURS.minimum }}
+                label={{
+                  value: `low-balance threshold ${shortPaise(minimum)}`,
+                  position: 'insideBottomLeft',
+                  fontSize: 11,
+                  fill: COLOURS.minimum,
+                }}
               />
             )}
             {topUps.map((topUp) => (
@@ -195,7 +254,12 @@ export function WalletPage({ label }: AreaPageProps) {
                 stroke={COLOURS.success}
                 strokeDasharray="2 3"
                 className="annotation annotation--top-up"
-                label={{ value: `▲ +${shortPaise(topUp.amountPaise)}`, position: 'top', fontSize: 11, fill: COLOURS.success }}
+                label={{
+                  value: `▲ +${shortPaise(topUp.amountPaise)}`,
+                  position: 'insideTopRight',
+                  fontSize: 11,
+                  fill: COLOURS.success,
+                }}
               />
             ))}
           </ComposedChart>
@@ -205,7 +269,9 @@ export function WalletPage({ label }: AreaPageProps) {
       <section className="panel wallet-topups" aria-labelledby="topups-title">
         <h2 id="topups-title">Top-ups</h2>
         {topUps.length === 0 ? (
-          <p className="muted">No top-up detected in this range (a rise of the balance beyond the refunds of that interval).</p>
+          <p className="muted">
+            No top-up detected in this range (a rise of the balance beyond the refunds of that interval).
+          </p>
         ) : (
           <ul aria-label="Detected top-ups">
             {[...topUps].reverse().map((topUp) => (

@@ -35,8 +35,8 @@ function ReplayForm() {
       <div className="rx-warning" role="note" aria-label="Idempotency warning">
         <label className="wh-check">
           <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} />
-          The receiver there will act on this event again unless it is idempotent (keys on the order id and status,
-          or transactionReferenceId). Send it anyway.
+          The receiver there will act on this event again unless it is idempotent (keys on the order id and status, or
+          transactionReferenceId). Send it anyway.
         </label>
       </div>
       <button type="submit" disabled={replaying || !acknowledged || url.trim() === ''}>
@@ -115,11 +115,7 @@ export function ReceivedDetail() {
           )}
           <div className="rx-detail__actions">
             {detail.body !== null && (
-              <button
-                type="button"
-                className="button-primary"
-                onClick={() => useReceived.getState().openInDebugger()}
-              >
+              <button type="button" className="button-primary" onClick={() => useReceived.getState().openInDebugger()}>
                 Open in signature debugger
               </button>
             )}
@@ -148,8 +144,8 @@ export function ReceivedDetail() {
             </div>
           ) : (
             <p className="muted">
-              Nothing of a rejected delivery is kept beyond its time, source, verdict and size: unverified bytes are
-              the sender&apos;s choice.
+              Nothing of a rejected delivery is kept beyond its time, source, verdict and size: unverified bytes are the
+              sender&apos;s choice.
             </p>
           )}
           {Object.keys(detail.headers).length > 0 && (

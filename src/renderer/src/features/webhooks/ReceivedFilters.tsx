@@ -36,10 +36,7 @@ export function ReceivedFilters() {
       </label>
       <label>
         Received
-        <select
-          value={filters.window}
-          onChange={(event) => setFilters({ window: event.target.value as TimeWindow })}
-        >
+        <select value={filters.window} onChange={(event) => setFilters({ window: event.target.value as TimeWindow })}>
           {Object.entries(TIME_WINDOWS).map(([id, window]) => (
             <option key={id} value={id}>
               {window.label}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import type { ReceiverSettings } from '../../../../shared/contract/receiver.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
@@ -28,18 +28,27 @@ const numberOf = (text: string) => (text.trim() === '' ? Number.NaN : Number(tex
 /** The receiver's settings; an address beyond loopback needs the exposure warning acknowledged first. */
 export function ReceiverSettingsForm() {
   const status = useReceived((state) => state.status);
+  const port = useProfiles((state) => state.active()?.webhookReceiver.port);
+  if (!status || port === undefined) return null;
+  const initial = draftOf(status.settings, port);
+  return (
+    <details className="wh-panel rx-settings">
+      <summary>
+        <h2 id="rx-settings-title">Receiver settings</h2>
+      </summary>
+      {/* A new key when main's settings change (a save, another window): the form starts again from them. */}
+      <SettingsForm key={JSON.stringify(initial)} initial={initial} />
+    </details>
+  );
+}
+
+function SettingsForm({ initial }: { initial: Draft }) {
   const saving = useReceived((state) => state.settingsSaving);
   const error = useReceived((state) => state.settingsError);
   const saved = useReceived((state) => state.settingsSaved);
-  const port = useProfiles((state) => state.active()?.webhookReceiver.port);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<Draft>(initial);
   const [acknowledged, setAcknowledged] = useState(false);
 
-  useEffect(() => {
-    if (status && port !== undefined) setDraft(draftOf(status.settings, port));
-  }, [status, port]);
-
-  if (!draft) return null;
   const exposed = !isLoopback(draft.bindAddress.trim());
   const change = (patch: Partial<Draft>) => {
     setDraft({ ...draft, ...patch });
@@ -65,10 +74,7 @@ export function ReceiverSettingsForm() {
   };
 
   return (
-    <details className="wh-panel rx-settings">
-      <summary>
-        <h2 id="rx-settings-title">Receiver settings</h2>
-      </summary>
+    <>
       <form className="rx-settings__form" aria-labelledby="rx-settings-title" onSubmit={onSubmit}>
         <label className="wh-field">
           Bind address
@@ -93,7 +99,11 @@ export function ReceiverSettingsForm() {
         </label>
         <label className="wh-field">
           Body size limit (KB)
-          <input inputMode="numeric" value={draft.maxBodyKb} onChange={(event) => change({ maxBodyKb: event.target.value })} />
+          <input
+            inputMode="numeric"
+            value={draft.maxBodyKb}
+            onChange={(event) => change({ maxBodyKb: event.target.value })}
+          />
         </label>
         <label className="wh-field">
           Deliveries a minute per source
@@ -124,12 +134,16 @@ export function ReceiverSettingsForm() {
         {exposed && (
           <div className="rx-warning rx-settings__wide" role="alert" aria-label="Exposure warning">
             <p>
-              <strong>{draft.bindAddress || 'This address'} exposes the receiver to the network.</strong> Anyone who
-              can reach this machine can send to it. Put a reverse proxy or a tunnel (HTTPS) in front, and keep the
+              <strong>{draft.bindAddress || 'This address'} exposes the receiver to the network.</strong> Anyone who can
+              reach this machine can send to it. Put a reverse proxy or a tunnel (HTTPS) in front, and keep the
               allow-list of Hubble&apos;s addresses on.
             </p>
             <label className="wh-check">
-              <input type="checkbox" checked={acknowledged} onChange={(event) => setAcknowledged(event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={acknowledged}
+                onChange={(event) => setAcknowledged(event.target.checked)}
+              />
               I understand: a reverse proxy or tunnel is in front of this address
             </label>
           </div>
@@ -146,6 +160,6 @@ export function ReceiverSettingsForm() {
         </div>
       </form>
       <OperationErrorMessage error={error} withPaths />
-    </details>
+    </>
   );
 }

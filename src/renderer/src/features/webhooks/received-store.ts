@@ -93,7 +93,8 @@ const listInput = (filters: ReceivedFilters, now: number) => {
 const SETTLE_POLLS = 15;
 const SETTLE_EVERY_MS = 200;
 /** Main starts or stops the server after the profile change is stored: a few short re-reads catch the result. */
-const unsettled = (status: ReceiverStatus) => status.state === 'starting' || status.enabled !== (status.state !== 'off');
+const unsettled = (status: ReceiverStatus) =>
+  status.state === 'starting' || status.enabled !== (status.state !== 'off');
 
 const notFound = (message: string): Result<never> => ({ ok: false, error: { kind: 'NOT_FOUND', message } });
 
@@ -113,8 +114,7 @@ export const useReceived = create<ReceivedState>((set, get) => {
     set({ loading: true, listError: null });
     const result = await api().list({ ...listInput(get().filters, Date.now()), limit: PAGE_SIZE });
     if (mine !== generation) return;
-    if (result.ok)
-      set({ events: result.value.events, more: result.value.events.length === PAGE_SIZE, loading: false });
+    if (result.ok) set({ events: result.value.events, more: result.value.events.length === PAGE_SIZE, loading: false });
     else set({ events: [], more: false, loading: false, listError: result.error });
   };
 
@@ -188,12 +188,10 @@ export const useReceived = create<ReceivedState>((set, get) => {
       if (!profile) return false;
       set({ settingsSaving: true, settingsError: null, settingsSaved: false });
       if (port !== profile.webhookReceiver.port) {
-        const saved = await useProfiles
-          .getState()
-          .save(profile, {
-            ...settingsOf(formStateOfProfile(profile)),
-            webhookReceiver: { ...profile.webhookReceiver, port },
-          });
+        const saved = await useProfiles.getState().save(profile, {
+          ...settingsOf(formStateOfProfile(profile)),
+          webhookReceiver: { ...profile.webhookReceiver, port },
+        });
         if (!saved.ok) {
           set({ settingsSaving: false, settingsError: saved.error });
           return false;
@@ -266,8 +264,7 @@ export const useReceived = create<ReceivedState>((set, get) => {
       set({ retrying: true, actionError: null });
       const result = await api().retry({ id });
       set({ retrying: false, actionError: result.ok ? null : result.error });
-      if (result.ok)
-        set({ events: get().events.map((event) => (event.id === id ? result.value : event)) });
+      if (result.ok) set({ events: get().events.map((event) => (event.id === id ? result.value : event)) });
       await refreshDetail();
     },
 
