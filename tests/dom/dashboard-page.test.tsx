@@ -7,6 +7,7 @@ import { DashboardPage } from '../../src/renderer/src/features/dashboard/Dashboa
 import { useDashboard } from '../../src/renderer/src/features/dashboard/dashboard-store.ts';
 import { useOrders } from '../../src/renderer/src/features/orders/orders-store.ts';
 import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
+import { useWebhooksTab } from '../../src/renderer/src/features/webhooks/webhooks-tab-store.ts';
 import {
   dashboardAnswer,
   installDashboardHubble,
@@ -95,7 +96,7 @@ describe('Dashboard', () => {
 
   it('asks main for the preset range picked, and refuses a custom range that ends before it starts', async () => {
     await renderDashboard();
-    fireEvent.click(screen.getByRole('button', { name: 'Last 7 days' }));
+    fireEvent.click(screen.getByRole('button', { name: '7 d' }));
     await waitFor(() => expect(calls('metrics.dashboard')).toHaveLength(2));
     const asked = calls('metrics.dashboard').at(-1)!.input as { from: number; to: number };
     expect(asked.to - asked.from).toBe(7 * 86_400_000);
@@ -142,8 +143,12 @@ describe('Dashboard', () => {
     await renderDashboard();
     const success = screen.getByRole('region', { name: 'Order success rate' });
     expect(success.textContent).toContain('No orders placed from this profile yet');
-    expect(success.textContent).toContain('Generate sample traffic');
-    expect(screen.getByRole('region', { name: 'Errors by kind' }).textContent).toContain('No Hubble calls recorded');
+    const errors = screen.getByRole('region', { name: 'Errors by kind' });
+    expect(errors.textContent).toContain('No Hubble calls recorded');
+    expect(errors.textContent).toContain('Generate sample traffic');
+    fireEvent.click(within(errors).getByRole('button', { name: 'import your API logs' }));
+    expect(useNavigation.getState().area).toBe('webhooks');
+    expect(useWebhooksTab.getState().tab).toBe('import');
     expect(screen.getByRole('region', { name: 'Webhook delivery' }).textContent).toContain(
       'No webhook receiver runs for this profile',
     );

@@ -144,7 +144,8 @@ test('wallet: Sample now, a top-up on the Simulator shows as an annotation on th
   const trend = page.getByRole('region', { name: 'Balance trend' });
   await expect(trend.locator('.recharts-surface').getByText(/▲ \+₹2\.[45] L/)).toBeVisible();
   await expect(page.getByRole('group', { name: 'Runway to the minimum' })).toBeVisible();
-  await page.getByRole('button', { name: 'Last 15 minutes' }).click();
+  await page.getByRole('button', { name: '15 m', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Refresh', exact: true })).toBeVisible();
   await expect(trend.locator('.recharts-surface').getByText(/▲ \+₹2\.[45] L/)).toBeVisible();
   await page.screenshot({ path: screenshot('wallet') });
 
@@ -158,7 +159,7 @@ test('the Dashboard over the last 15 minutes, every panel with data, numbers beh
   await page.goto(`${harness.url}#/dashboard`);
   // The first-start welcome sits above the panels until dismissed.
   await page.getByRole('note', { name: 'Welcome' }).getByRole('button', { name: 'Dismiss' }).click();
-  await page.getByRole('button', { name: 'Last 15 minutes' }).click();
+  await page.getByRole('button', { name: '15 m', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Order success rate' })).toBeVisible();
   await expect(page.locator('.recharts-surface').first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Webhook delivery' })).toContainText('No webhook receiver runs');

@@ -14,21 +14,21 @@ function ToastCard({ toast }: { toast: Toast }) {
         <strong className="toast__title">{toast.title}</strong>
         {toast.body && <span className="toast__body">{toast.body}</span>}
       </div>
-      <div className="toast__actions">
-        {toast.onAction && (
+      <button
+        type="button"
+        className="toast__close"
+        aria-label={`Dismiss: ${toast.title}`}
+        onClick={() => dismiss(toast.id)}
+      >
+        ×
+      </button>
+      {toast.onAction && (
+        <div className="toast__actions">
           <button type="button" className="toast__action" onClick={act}>
             {toast.actionLabel ?? 'Open'}
           </button>
-        )}
-        <button
-          type="button"
-          className="toast__close"
-          aria-label={`Dismiss: ${toast.title}`}
-          onClick={() => dismiss(toast.id)}
-        >
-          ×
-        </button>
-      </div>
+        </div>
+      )}
     </li>
   );
 }

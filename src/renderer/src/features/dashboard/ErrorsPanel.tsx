@@ -1,7 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard, DrillDown } from '../../../../shared/contract/metrics.ts';
 import { DateTime } from '../../components/DateTime.tsx';
-import { annotationLines, CHART_HEIGHT, timeAxis } from './chart-parts.tsx';
 import { formatCount, formatRate } from './chart-format.ts';
 import { tooltipOf } from './ChartTooltip.tsx';
 import { DataTable } from './DataTable.tsx';
@@ -10,6 +9,7 @@ import { NoCallsYet } from './empty-states.tsx';
 import { openDrillDown } from './open-drill-down.ts';
 import { overallErrorRate } from './order-series.ts';
 import { EmptyState, Panel } from './Panel.tsx';
+import { annotationLines, CHART_HEIGHT, swatch, timeAxis } from './chart-parts.tsx';
 import { ERROR_KINDS, kindLabel } from './series-colours.ts';
 import { denseBuckets } from './time-range.ts';
 
@@ -117,7 +117,7 @@ export function ErrorsPanel({ data }: { data: Dashboard }) {
               </BarChart>
               <ul className="legend" aria-hidden="true">
                 {kinds.map((entry) => (
-                  <li key={entry.kind} style={{ color: entry.colour }}>
+                  <li key={entry.kind} style={swatch(entry.colour)}>
                     {entry.label}
                   </li>
                 ))}

@@ -78,7 +78,9 @@ export function HealthStrip({
       <Tile
         label="Wallet runway"
         value={wallet?.latest ? (runway === null ? 'not draining' : formatHours(runway)) : '—'}
-        detail={wallet?.latest ? `${formatPaise(wallet.latest.balancePaise)} until E300` : 'no balance read yet'}
+        detail={
+          wallet?.latest ? `until E300 · balance ${formatPaise(wallet.latest.balancePaise)}` : 'no balance read yet'
+        }
         tone={
           !wallet?.latest
             ? 'neutral'

@@ -7,6 +7,7 @@ import { DrillButton } from './DrillButton.tsx';
 import { NoCallsYet } from './empty-states.tsx';
 import { openDrillDown } from './open-drill-down.ts';
 import { EmptyState, Panel } from './Panel.tsx';
+import { swatch } from './chart-parts.tsx';
 import { COLOURS } from './series-colours.ts';
 
 type Row = Dashboard['latency'][number];
@@ -76,16 +77,16 @@ export function LatencyPanel({ data }: { data: Dashboard }) {
       >
         <CartesianGrid horizontal={false} />
         <XAxis type="number" tickFormatter={(ms: number) => formatMs(ms)} />
-        <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 11 }} />
+        <YAxis type="category" dataKey="label" width={230} tick={{ fontSize: 11 }} />
         <Tooltip content={tooltip} />
         <Bar dataKey="avgMs" name="Average" fill={COLOURS.avg} isAnimationActive={false} />
         <Bar dataKey="p50Ms" name="p50" fill={COLOURS.p50} isAnimationActive={false} />
         <Bar dataKey="p95Ms" name="p95" fill={COLOURS.p95} isAnimationActive={false} />
       </BarChart>
       <ul className="legend" aria-hidden="true">
-        <li style={{ color: COLOURS.avg }}>Average</li>
-        <li style={{ color: COLOURS.p50 }}>p50</li>
-        <li style={{ color: COLOURS.p95 }}>p95</li>
+        <li style={swatch(COLOURS.avg)}>Average</li>
+        <li style={swatch(COLOURS.p50)}>p50</li>
+        <li style={swatch(COLOURS.p95)}>p95</li>
       </ul>
     </Panel>
   );

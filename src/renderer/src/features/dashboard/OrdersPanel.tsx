@@ -2,7 +2,6 @@ import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from '
 import type { Dashboard } from '../../../../shared/contract/metrics.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { formatPaise } from '../../components/money.ts';
-import { annotationLines, CHART_HEIGHT, clickedIndex, timeAxis } from './chart-parts.tsx';
 import { formatCount, shortPaise } from './chart-format.ts';
 import { tooltipOf } from './ChartTooltip.tsx';
 import { DataTable } from './DataTable.tsx';
@@ -11,6 +10,7 @@ import { NoOrdersYet } from './empty-states.tsx';
 import { openDrillDown } from './open-drill-down.ts';
 import { orderSlots, type OrderSlot } from './order-series.ts';
 import { EmptyState, Panel } from './Panel.tsx';
+import { annotationLines, CHART_HEIGHT, clickedIndex, swatch, timeAxis } from './chart-parts.tsx';
 import { COLOURS } from './series-colours.ts';
 
 const tooltip = tooltipOf<OrderSlot>(
@@ -130,11 +130,11 @@ export function OrdersPanel({ data }: { data: Dashboard }) {
         {annotationLines(data.annotations, data.from, data.to, 'count')}
       </ComposedChart>
       <ul className="legend" aria-hidden="true">
-        <li style={{ color: COLOURS.success }}>SUCCESS</li>
-        <li style={{ color: COLOURS.processing }}>PROCESSING</li>
-        <li style={{ color: COLOURS.failed }}>FAILED</li>
-        <li style={{ color: COLOURS.other }}>Other</li>
-        <li style={{ color: COLOURS.amount }}>₹ spent (right axis)</li>
+        <li style={swatch(COLOURS.success)}>SUCCESS</li>
+        <li style={swatch(COLOURS.processing)}>PROCESSING</li>
+        <li style={swatch(COLOURS.failed)}>FAILED</li>
+        <li style={swatch(COLOURS.other)}>Other</li>
+        <li style={swatch(COLOURS.amount)}>₹ spent (right axis)</li>
       </ul>
     </Panel>
   );

@@ -61,7 +61,6 @@ export function TimeRangePicker({ range, onRange, refreshMs, onRefresh, onReload
             key={preset.id}
             type="button"
             title={preset.label}
-            aria-label={preset.label}
             aria-pressed={range.kind === 'relative' && range.preset === preset.id}
             onClick={() => pickPreset(preset.id)}
           >

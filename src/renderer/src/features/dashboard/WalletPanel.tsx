@@ -29,11 +29,17 @@ export function WalletPanel({ data, wallet }: { data: Dashboard; wallet: WalletS
             <strong className={wallet.belowMinimum ? 'text-danger' : undefined}>
               {formatPaise(wallet.latest.balancePaise)}
             </strong>{' '}
-            now · runway to E300 <strong>{formatHours(wallet.runway.toE300Hours)}</strong>
+            now · runway to E300{' '}
+            <strong>
+              {wallet.runway.toE300Hours === null ? 'not draining' : formatHours(wallet.runway.toE300Hours)}
+            </strong>
             {minimum !== null && (
               <>
                 {' '}
-                · to the minimum <strong>{formatHours(wallet.runway.toMinimumHours)}</strong>
+                · to the minimum{' '}
+                <strong>
+                  {wallet.runway.toMinimumHours === null ? 'not draining' : formatHours(wallet.runway.toMinimumHours)}
+                </strong>
               </>
             )}
           </>

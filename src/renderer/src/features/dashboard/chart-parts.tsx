@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { ReferenceLine, type XAxisProps } from 'recharts';
 import type { Annotation } from '../../../../shared/contract/metrics.ts';
 import { formatDateTime } from '../../components/format-time.ts';
@@ -66,3 +67,6 @@ export function clickedIndex(state: { activeTooltipIndex?: number | string | nul
   const index = Number(raw);
   return Number.isInteger(index) && index >= 0 ? index : null;
 }
+
+/** A legend entry's colour: the swatch carries it, the text keeps the page's colour (contrast in both themes). */
+export const swatch = (colour: string) => ({ '--swatch': colour }) as CSSProperties;

@@ -1,5 +1,6 @@
 import { useNavigation } from '../../app/navigation-store.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
+import { useWebhooksTab } from '../webhooks/webhooks-tab-store.ts';
 import { EmptyState } from './Panel.tsx';
 
 function GoButton({
@@ -17,6 +18,23 @@ function GoButton({
   );
 }
 
+/** Opens Webhooks on its "Import logs" tab: past calls from the partner's own logs fill the panels too. */
+function ImportLogsButton() {
+  const goTo = useNavigation((state) => state.goTo);
+  return (
+    <button
+      type="button"
+      className="link-button"
+      onClick={() => {
+        useWebhooksTab.getState().setTab('import');
+        goTo('webhooks');
+      }}
+    >
+      import your API logs
+    </button>
+  );
+}
+
 const useIsSimulator = () => useProfiles((state) => state.active()?.environment === 'simulator');
 
 /** No call in this profile's log yet: how to get some. */
@@ -28,13 +46,13 @@ export function NoCallsYet() {
       <p>
         {simulator ? (
           <>
-            On the Simulator, use <strong>Generate sample traffic</strong> on the{' '}
-            <GoButton area="calls">Calls page</GoButton>, or place orders on <GoButton area="orders">Orders</GoButton>.
+            Use <strong>Generate sample traffic</strong> on the <GoButton area="calls">Calls page</GoButton>, place
+            orders on <GoButton area="orders">Orders</GoButton>, or <ImportLogsButton />.
           </>
         ) : (
           <>
-            Every call this console makes is counted here: sync the catalog or place an order on{' '}
-            <GoButton area="orders">Orders</GoButton>.
+            Every call this console makes is counted here: place an order on <GoButton area="orders">Orders</GoButton>,
+            sync the catalog, or <ImportLogsButton />.
           </>
         )}
       </p>
@@ -44,20 +62,12 @@ export function NoCallsYet() {
 
 /** No order in this profile yet. */
 export function NoOrdersYet() {
-  const simulator = useIsSimulator();
   return (
     <EmptyState>
       <p>No orders placed from this profile yet.</p>
       <p>
-        Place one on <GoButton area="orders">Orders</GoButton>
-        {simulator ? (
-          <>
-            , or use <strong>Generate sample traffic</strong> on the <GoButton area="calls">Calls page</GoButton> (it
-            places orders on the Simulator).
-          </>
-        ) : (
-          '.'
-        )}
+        Orders placed on <GoButton area="orders">Orders</GoButton> (one by one or as a batch) are counted here by status
+        and amount.
       </p>
     </EmptyState>
   );

@@ -135,7 +135,11 @@ export function WalletPage({ label }: AreaPageProps) {
               : `${formatPaise(Math.round(summary.spendRatePaisePerHour))}/h`
           }
           detail={
-            summary ? `over the last ${summary.spendWindowHours} h, refunds deducted, top-ups ignored` : undefined
+            !summary
+              ? undefined
+              : summary.spendRatePaisePerHour === null
+                ? 'needs two samples at least 10 min apart'
+                : `over the last ${summary.spendWindowHours} h, refunds deducted, top-ups ignored`
           }
         />
         <Figure
