@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -30,10 +30,23 @@ test.skip(binary === null, SKIP_REASON);
 
 let app: ElectronApplication;
 let consoleWindow: Page;
+let userData: string;
+
+/** Starts a second console on the same data folder (with extra arguments) and waits for it to exit. */
+function secondLaunch(...extra: string[]): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary!, [path.join(repoRoot, 'out/main/index.js'), `--user-data-dir=${userData}`, ...extra], {
+      env: { ...process.env, ELECTRON_RENDERER_URL: '' },
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code));
+  });
+}
 
 test.beforeAll(async () => {
   execFileSync('npx', ['electron-vite', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'hubble-electron-'));
+  userData = fs.mkdtempSync(path.join(os.tmpdir(), 'hubble-electron-'));
   app = await electron.launch({
     executablePath: binary!,
     args: [path.join(repoRoot, 'out/main/index.js'), `--user-data-dir=${userData}`],
@@ -95,4 +108,27 @@ test('the renderer is served with the CSP and traversal is refused by app://', a
   });
   expect(result.csp).toContain("default-src 'none'");
   expect(result.escapeStatus).not.toBe(200);
+});
+
+test('the native menu reaches every area by name, with the palette and the shortcut help', async () => {
+  const labels = await app.evaluate(({ Menu }) => {
+    const walk = (items: Electron.MenuItem[]): string[] =>
+      items.flatMap((item) => [item.label, ...(item.submenu ? walk(item.submenu.items) : [])]);
+    return walk(Menu.getApplicationMenu()?.items ?? []);
+  });
+  for (const area of ['Dashboard', 'Orders', 'Catalog', 'Wallet', 'Calls', 'Webhooks', 'Alerts', 'Profiles', 'Go-Live'])
+    expect(labels).toContain(area);
+  expect(labels).toContain('Command Palette…');
+  expect(labels).toContain('Keyboard Shortcuts');
+});
+
+test('a second launch exits and leaves the first console with its one window', async () => {
+  expect(await secondLaunch()).toBe(0);
+  expect(app.windows()).toHaveLength(1);
+});
+
+test('a deep link given to a second launch opens that page in the first console', async () => {
+  expect(await secondLaunch('hubble-ops://page/orders')).toBe(0);
+  await expect.poll(() => consoleWindow.url()).toContain('#/orders');
+  expect(app.windows()).toHaveLength(1);
 });

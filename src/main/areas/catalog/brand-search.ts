@@ -1,23 +1,25 @@
 import type Database from 'better-sqlite3';
 import type { BrandRow, CatalogSearchQuery, CatalogSearchResult } from '../../../shared/contract/catalog.ts';
 import { foldName, initialsOf } from './brand-record.ts';
+import type { BrandRow as StoredBrandRow } from './catalog-store.ts';
 
 /** Shorter text has no trigram: it is matched by scanning the folded names (cheap at 10,000 short names). */
 const TRIGRAM = 3;
 /** Above every character a folded name can hold, so [prefix, prefix + this) is exactly "starts with prefix". */
 const AFTER_ANY_CHAR = '\u{10FFFF}';
 
-interface SearchRow {
-  id: string;
-  name: string;
-  status: string;
-  categories: string;
-  denomination_type: string | null;
-  denominations: string | null;
-  face_min_paise: number | null;
-  face_max_paise: number | null;
-  discount_percent: number | null;
-}
+type SearchRow = Pick<
+  StoredBrandRow,
+  | 'id'
+  | 'name'
+  | 'status'
+  | 'categories'
+  | 'denomination_type'
+  | 'denominations'
+  | 'face_min_paise'
+  | 'face_max_paise'
+  | 'discount_percent'
+>;
 
 const SORT_COLUMNS: Record<CatalogSearchQuery['sort']['by'], string> = {
   name: 'b.name_folded',

@@ -1,34 +1,9 @@
 import type Database from 'better-sqlite3';
+import { CALL_COLUMNS } from '../../kernel/call-log/call-log-writer.ts';
 import { prepareRollupUpsert, rollUp } from '../../kernel/call-log/metrics-rollup.ts';
 import type { ImportedCallRow } from './row-to-call.ts';
 
-const COLUMNS: readonly (keyof ImportedCallRow)[] = [
-  'at',
-  'profile_id',
-  'environment',
-  'base_url',
-  'method',
-  'path',
-  'endpoint',
-  'http_status',
-  'outcome',
-  'error_kind',
-  'error_id',
-  'error_code',
-  'latency_ms',
-  'request_id',
-  'server_request_id',
-  'attempt',
-  'order_id',
-  'reference_id',
-  'order_status',
-  'amount',
-  'request_body',
-  'response_body',
-  'failure',
-  'import_key',
-  'brand',
-];
+const COLUMNS: readonly (keyof ImportedCallRow)[] = [...CALL_COLUMNS, 'import_key', 'brand'];
 
 /**
  * Writes imported calls in batches, one transaction each: a row whose import_key is already there is skipped

@@ -1,41 +1,29 @@
 import type Database from 'better-sqlite3';
 import type { OrderBundle, OrderDetail } from '../../../shared/contract/orders.ts';
 import { redactText } from '../../../shared/hubble/redact.ts';
+import { CALL_COLUMNS } from '../../kernel/call-log/call-log-writer.ts';
+import type { CallRow } from '../../kernel/call-log/call-row.ts';
 
-/** One row of the profile's call log (api_calls, same database), bodies as the recorder stored them (redacted). */
-interface CallRow {
-  at: number;
-  environment: string;
-  base_url: string;
-  method: string;
-  path: string;
-  http_status: number | null;
-  outcome: string;
-  error_id: string | null;
-  error_code: string | null;
-  latency_ms: number;
-  request_id: string;
-  server_request_id: string | null;
-  attempt: number;
-  order_id: string | null;
-  reference_id: string | null;
-  order_status: string | null;
-  request_body: string | null;
-  response_body: string | null;
-}
+/**
+ * The call-log columns (api_calls, same database) a bundle leaves out; the bodies it reads are as the recorder
+ * stored them (redacted).
+ */
+const LEFT_OUT = ['profile_id', 'endpoint', 'error_kind', 'amount', 'failure'] as const;
+const BUNDLE_COLUMNS = CALL_COLUMNS.filter((column) => !(LEFT_OUT as readonly string[]).includes(column));
+
+type BundledCall = Omit<CallRow, (typeof LEFT_OUT)[number]>;
 
 /** Every call behind an order: each X-REQUEST-ID linked to it, and each call the log tied to its ids. */
-function callsOf(db: Database.Database, order: OrderDetail, rowId: number): CallRow[] {
+function callsOf(db: Database.Database, order: OrderDetail, rowId: number): BundledCall[] {
   return db
     .prepare(
-      `SELECT at, environment, base_url, method, path, http_status, outcome, error_id, error_code, latency_ms,
-         request_id, server_request_id, attempt, order_id, reference_id, order_status, request_body, response_body
+      `SELECT ${BUNDLE_COLUMNS.join(', ')}
        FROM api_calls
        WHERE request_id IN (SELECT request_id FROM order_calls WHERE order_ref = ?)
           OR (? IS NOT NULL AND order_id = ?) OR (? IS NOT NULL AND reference_id = ?)
        ORDER BY at, id`,
     )
-    .all(rowId, order.orderId, order.orderId, order.referenceId, order.referenceId) as CallRow[];
+    .all(rowId, order.orderId, order.orderId, order.referenceId, order.referenceId) as BundledCall[];
 }
 
 /** Bodies are stored redacted already; they pass through the redactor again because a bundle leaves the machine. */

@@ -16,7 +16,8 @@ export interface CallLogWriterOptions {
   onError?: (error: unknown) => void;
 }
 
-const COLUMNS: readonly (keyof CallRow)[] = [
+/** The api_calls columns a call row fills (the log importer adds its own after these). */
+export const CALL_COLUMNS: readonly (keyof CallRow)[] = [
   'at',
   'profile_id',
   'environment',
@@ -44,7 +45,7 @@ const COLUMNS: readonly (keyof CallRow)[] = [
 
 export function prepareCallInsert(db: Database.Database): (row: CallRow) => number {
   const statement = db.prepare(
-    `INSERT INTO api_calls (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((column) => `@${column}`).join(', ')})`,
+    `INSERT INTO api_calls (${CALL_COLUMNS.join(', ')}) VALUES (${CALL_COLUMNS.map((column) => `@${column}`).join(', ')})`,
   );
   return (row) => Number(statement.run(row).lastInsertRowid);
 }

@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { CallFilters as Filters } from '../../../../shared/contract/calls.ts';
+import { useFilterDraft, withoutEmpty } from '../../components/use-filter-draft.ts';
 import { useCalls } from './calls-store.ts';
 import { fromInputTime, toInputTime } from './format.ts';
 
@@ -46,23 +47,13 @@ export function filtersOf(draft: Draft): Filters {
   if (/^\d{1,3}$/.test(status)) filters.httpStatus = Number(status);
   else if (['2xx', '3xx', '4xx', '5xx', 'none'].includes(status))
     filters.statusClass = status as Exclude<StatusChoice, ''>;
-  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as Filters;
+  return withoutEmpty(filters);
 }
 
 /** The search form. Text fields apply on Enter / Search, so typing never floods main with queries. */
 export function CallFilters() {
   const filters = useCalls((state) => state.filters);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(filters));
-  const [shown, setShown] = useState(filters);
-  if (shown !== filters) {
-    setShown(filters);
-    setDraft(draftOf(filters));
-  }
-  const field = (name: keyof Draft) => ({
-    value: draft[name],
-    onChange: (event: { target: { value: string } }) =>
-      setDraft((current) => ({ ...current, [name]: event.target.value })),
-  });
+  const { draft, field } = useFilterDraft(filters, draftOf);
   const apply = (event: FormEvent) => {
     event.preventDefault();
     void useCalls.getState().search(filtersOf(draft));

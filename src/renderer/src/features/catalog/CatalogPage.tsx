@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import type { AreaPageProps } from '../../components/NotBuiltYet.tsx';
+import { useEscapeCloses } from '../../components/use-escape-closes.ts';
+import { ViewTabs, type ViewTab } from '../../components/ViewTabs.tsx';
 import { useProfiles } from '../profiles/profiles-store.ts';
 import { BrandDetailPanel } from './BrandDetailPanel.tsx';
 import { BrandFilters } from './BrandFilters.tsx';
@@ -52,38 +54,10 @@ function EmptyState() {
   );
 }
 
-const VIEWS: { id: CatalogView; label: string }[] = [
+const VIEWS: readonly ViewTab<CatalogView>[] = [
   { id: 'brands', label: 'Brands' },
   { id: 'changes', label: 'What changed' },
 ];
-
-function ViewTabs() {
-  const view = useCatalog((state) => state.view);
-  const select = (next: CatalogView) => useCatalog.getState().setView(next);
-  return (
-    <div className="catalog-tabs" role="tablist" aria-label="Show">
-      {VIEWS.map((tab, index) => (
-        <button
-          key={tab.id}
-          type="button"
-          role="tab"
-          aria-selected={view === tab.id}
-          aria-controls="catalog-view"
-          tabIndex={view === tab.id ? 0 : -1}
-          onClick={() => select(tab.id)}
-          onKeyDown={(event) => {
-            if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-            const next = VIEWS[(index + 1) % VIEWS.length]!;
-            select(next.id);
-            (event.currentTarget.parentElement?.children[VIEWS.indexOf(next)] as HTMLElement | undefined)?.focus();
-          }}
-        >
-          {tab.label}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 /** Catalog: every brand of the active profile, searchable as you type; sync, schedule and what changed. */
 export function CatalogPage({ label }: AreaPageProps) {
@@ -100,23 +74,19 @@ export function CatalogPage({ label }: AreaPageProps) {
     return catalog.watchSync((eventProfileId) => eventProfileId === useProfiles.getState().active()?.id);
   }, [profileId]);
 
-  // Esc closes the brand detail wherever focus is, unless a dialog is open.
-  useEffect(() => {
-    if (!detailOpen) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
-      event.preventDefault();
-      void useCatalog.getState().select(null);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [detailOpen]);
+  useEscapeCloses(detailOpen, () => void useCatalog.getState().select(null));
 
   return (
     <section aria-labelledby="page-title" className="page catalog-page">
       <header className="catalog-page__header">
         <h1 id="page-title">{label}</h1>
-        <ViewTabs />
+        <ViewTabs
+          className="catalog-tabs"
+          controls="catalog-view"
+          views={VIEWS}
+          current={view}
+          select={(next) => useCatalog.getState().setView(next)}
+        />
       </header>
       <SyncBar />
       {view === 'changes' ? (

@@ -10,7 +10,7 @@ import type { Profile } from '../../../../shared/contract/profiles.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
 import { create } from 'zustand';
 import { hubble } from '../../hubble.ts';
-import { downloadText } from '../../components/download-text.ts';
+import { downloadBlob, downloadText } from '../../components/download-text.ts';
 
 type Operations = typeof goLiveOperations;
 /** `window.hubble.goLive`, typed from the contract (the same shape `HubbleApi['goLive']` has once it is registered). */
@@ -69,15 +69,7 @@ const failure = <T>(result: Result<T>) => (result.ok ? null : result.error.messa
 
 function downloadBase64(fileName: string, base64: string, type: string) {
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(fileName, new Blob([bytes], { type }));
 }
 
 export const useGoLive = create<GoLiveState>((set, get) => {

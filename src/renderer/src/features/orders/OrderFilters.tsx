@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { OrderFilters as Filters, OrderSource } from '../../../../shared/contract/orders.ts';
 import { timeZoneLabel } from '../../components/format-time.ts';
+import { useFilterDraft, withoutEmpty } from '../../components/use-filter-draft.ts';
 import { fromInputTime, toInputTime } from './input-time.ts';
 import { KNOWN_STATUSES, SOURCE_LABELS } from './order-status.ts';
 import { useOrders } from './orders-store.ts';
@@ -44,23 +45,13 @@ export function filtersOf(draft: Draft): Filters {
   if (draft.status === UNKNOWN_CHOICE) filters.intentState = 'unknown';
   else if (draft.status === STUCK_CHOICE) filters.stuck = true;
   else if (draft.status) filters.status = draft.status;
-  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as Filters;
+  return withoutEmpty(filters);
 }
 
 /** Filters apply on Enter / Search (a select applies at once), so typing never floods main with queries. */
 export function OrderFilters() {
   const filters = useOrders((state) => state.filters);
-  const [draft, setDraft] = useState<Draft>(() => draftOf(filters));
-  const [shown, setShown] = useState(filters);
-  if (shown !== filters) {
-    setShown(filters);
-    setDraft(draftOf(filters));
-  }
-  const field = (name: keyof Draft) => ({
-    value: draft[name],
-    onChange: (event: { target: { value: string } }) =>
-      setDraft((current) => ({ ...current, [name]: event.target.value })),
-  });
+  const { draft, setDraft, field } = useFilterDraft(filters, draftOf);
   const choice = (name: 'status' | 'source') => ({
     value: draft[name],
     onChange: (event: { target: { value: string } }) => {

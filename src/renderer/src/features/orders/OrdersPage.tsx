@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { AreaPageProps } from '../../components/NotBuiltYet.tsx';
+import { useEscapeCloses } from '../../components/use-escape-closes.ts';
+import { ViewTabs, type ViewTab } from '../../components/ViewTabs.tsx';
 import { useProfiles } from '../profiles/profiles-store.ts';
 import { BatchesView } from './BatchesView.tsx';
 import { NewOrderForm } from './NewOrderForm.tsx';
@@ -45,38 +47,10 @@ function EmptyState() {
   );
 }
 
-const VIEWS: { id: OrdersView; label: string }[] = [
+const VIEWS: readonly ViewTab<OrdersView>[] = [
   { id: 'orders', label: 'Orders' },
   { id: 'batches', label: 'Batches' },
 ];
-
-function ViewTabs() {
-  const view = useOrders((state) => state.view);
-  const select = (next: OrdersView) => useOrders.getState().setView(next);
-  return (
-    <div className="orders-tabs" role="tablist" aria-label="Show">
-      {VIEWS.map((tab, index) => (
-        <button
-          key={tab.id}
-          type="button"
-          role="tab"
-          aria-selected={view === tab.id}
-          aria-controls="orders-view"
-          tabIndex={view === tab.id ? 0 : -1}
-          onClick={() => select(tab.id)}
-          onKeyDown={(event) => {
-            if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-            const next = VIEWS[(index + (event.key === 'ArrowRight' ? 1 : VIEWS.length - 1)) % VIEWS.length]!;
-            select(next.id);
-            (event.currentTarget.parentElement?.children[VIEWS.indexOf(next)] as HTMLElement | undefined)?.focus();
-          }}
-        >
-          {tab.label}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 function Panel() {
   const panel = useOrders((state) => state.panel);
@@ -102,23 +76,19 @@ export function OrdersPage({ label }: AreaPageProps) {
     void useOrders.getState().search();
   }, [profileId]);
 
-  // Esc closes the panel wherever focus is (a button that vanished leaves it on the body), unless a dialog is open.
-  useEffect(() => {
-    if (!panelOpen) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
-      event.preventDefault();
-      useOrders.getState().closePanel();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [panelOpen]);
+  useEscapeCloses(panelOpen, () => useOrders.getState().closePanel());
 
   return (
     <section aria-labelledby="page-title" className="page orders-page">
       <header className="orders-page__header">
         <h1 id="page-title">{label}</h1>
-        <ViewTabs />
+        <ViewTabs
+          className="orders-tabs"
+          controls="orders-view"
+          views={VIEWS}
+          current={view}
+          select={(next) => useOrders.getState().setView(next)}
+        />
         <button type="button" className="button-primary" onClick={() => useOrders.getState().startNewOrder()}>
           New order
         </button>

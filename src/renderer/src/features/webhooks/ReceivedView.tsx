@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useEscapeCloses } from '../../components/use-escape-closes.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
 import { ReceivedDetail } from './ReceivedDetail.tsx';
 import { ReceivedFilters } from './ReceivedFilters.tsx';
@@ -18,17 +19,7 @@ export function ReceivedView() {
     return received.watch((eventProfileId) => eventProfileId === useProfiles.getState().active()?.id);
   }, [profileId]);
 
-  // Esc closes the detail wherever focus is, unless a dialog is open.
-  useEffect(() => {
-    if (!detailOpen) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
-      event.preventDefault();
-      void useReceived.getState().select(null);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [detailOpen]);
+  useEscapeCloses(detailOpen, () => void useReceived.getState().select(null));
 
   return (
     <div className="rx-view">

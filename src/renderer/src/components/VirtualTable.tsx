@@ -1,0 +1,170 @@
+import { columnSizingFeature, tableFeatures, type ReactTable, type RowData } from '@tanstack/react-table';
+import type { VirtualRows } from './use-virtual-rows.ts';
+import './virtual-table.css';
+
+/** The features every virtual table uses: its columns have sizes (the rows are absolutely placed). */
+export const virtualTableFeatures = tableFeatures({ columnSizingFeature });
+type VirtualTableFeatures = typeof virtualTableFeatures;
+
+/** Sorting done by the store (SQLite or the in-memory catalog), never by the table: it holds only a window. */
+export interface VirtualTableSort {
+  sortable: (columnId: string) => boolean;
+  /** The column's direction when the table is sorted by it, undefined otherwise. */
+  directionOf: (columnId: string) => 'asc' | 'desc' | undefined;
+  toggle: (columnId: string) => void;
+}
+
+/** What one row shows beyond its cells; `loading` marks a row whose page has not arrived yet. */
+export interface VirtualRowState {
+  selected: boolean;
+  loading?: boolean;
+  tabStop: boolean;
+  attributes?: Partial<Record<`data-${string}`, string>>;
+  open: () => void;
+}
+
+export interface VirtualTableProps<TData extends RowData> {
+  /** The feature's own class block (e.g. `calls-table`): its column rules and the tests select on it. */
+  block: string;
+  label: string;
+  rows: VirtualRows;
+  table: ReactTable<VirtualTableFeatures, TData>;
+  compact: boolean;
+  /** Beside the detail panel the table's basis is its columns' width, so it never shrinks below them. */
+  keepWidthWhenCompact?: boolean;
+  /** Column ids shown; every column when absent. */
+  shownColumns?: ReadonlySet<string>;
+  /** Header cells carry the column modifier class too (e.g. a right-aligned amount header). */
+  headerModifiers?: boolean;
+  sort?: VirtualTableSort;
+  /** The column that says "Loading…" in a row whose page has not arrived. */
+  loadingColumn?: string;
+  rowState: (data: TData, index: number) => VirtualRowState;
+}
+
+/**
+ * A virtualized ARIA table (role=table with rowgroups, 1-based aria-rowindex counting the header row): only the
+ * rows near the viewport exist in the DOM, each absolutely placed at its offset.
+ */
+export function VirtualTable<TData extends RowData>({
+  block,
+  label,
+  rows: { scrollRef, onKeyDown, virtualizer, items, count, rowHeight },
+  table,
+  compact,
+  keepWidthWhenCompact = false,
+  shownColumns,
+  headerModifiers = false,
+  sort,
+  loadingColumn,
+  rowState,
+}: VirtualTableProps<TData>) {
+  const shown = (columnId: string) => !shownColumns || shownColumns.has(columnId);
+  const rows = table.getRowModel().rows;
+  const headers = (table.getHeaderGroups()[0]?.headers ?? []).filter((header) => shown(header.column.id));
+  const width = headers.reduce((sum, header) => sum + header.getSize(), 0);
+  const keepWidth = compact && keepWidthWhenCompact;
+
+  return (
+    <div
+      className={`virtual-table ${block}${compact ? ` ${block}--compact` : ''}${keepWidth ? ' virtual-table--keep-width' : ''}`}
+      role="table"
+      aria-label={label}
+      aria-rowcount={count + 1}
+      style={keepWidth ? { flexBasis: width + 2 } : undefined}
+    >
+      <div className={`virtual-table__scroll ${block}__scroll`} ref={scrollRef} onKeyDown={onKeyDown}>
+        <div className={`virtual-table__head ${block}__head`} role="rowgroup" style={{ width }}>
+          <div
+            className={`virtual-table__row virtual-table__row--head ${block}__row ${block}__row--head`}
+            role="row"
+            aria-rowindex={1}
+          >
+            {headers.map((header) => {
+              const columnId = header.column.id;
+              const sortable = sort?.sortable(columnId) ?? false;
+              const direction = sort?.directionOf(columnId);
+              return (
+                <div
+                  key={header.id}
+                  role="columnheader"
+                  className={`virtual-table__cell ${block}__cell${headerModifiers ? ` ${block}__cell--${columnId}` : ''}`}
+                  style={{ width: header.getSize() }}
+                  aria-sort={direction ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  {sortable ? (
+                    <button
+                      type="button"
+                      className={`virtual-table__sort ${block}__sort`}
+                      onClick={() => sort?.toggle(columnId)}
+                    >
+                      <table.FlexRender header={header} />
+                      {direction ? (direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                    </button>
+                  ) : (
+                    <table.FlexRender header={header} />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+          {items.map((item, position) => {
+            const row = rows[position];
+            if (!row) return null;
+            const state = rowState(row.original, item.index);
+            return (
+              // Keyed by position: as rows scroll or a filter changes, the same row elements show the next rows
+              // (text changes only), instead of every visible row torn down and rebuilt.
+              <div
+                key={item.index}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={state.selected}
+                aria-busy={state.loading}
+                data-index={item.index}
+                {...state.attributes}
+                tabIndex={state.tabStop ? 0 : -1}
+                className={`virtual-table__row ${block}__row`}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  height: rowHeight,
+                  transform: `translateY(${item.start}px)`,
+                }}
+                onClick={state.open}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault();
+                    state.open();
+                  }
+                }}
+              >
+                {row
+                  .getAllCells()
+                  .filter((cell) => shown(cell.column.id))
+                  .map((cell) => (
+                    <div
+                      key={cell.column.id}
+                      role="cell"
+                      className={`virtual-table__cell ${block}__cell ${block}__cell--${cell.column.id}`}
+                      style={{ width: cell.column.getSize() }}
+                    >
+                      {!state.loading ? (
+                        <table.FlexRender cell={cell} />
+                      ) : cell.column.id === loadingColumn ? (
+                        'Loading…'
+                      ) : (
+                        ''
+                      )}
+                    </div>
+                  ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
