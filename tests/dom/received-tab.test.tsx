@@ -116,6 +116,8 @@ beforeEach(() => {
             dedupeKey: 'order:ord_1:SUCCESS',
           };
         }
+        case 'receiver.missingTerminalWebhooks':
+          return { orders: [], listeningSince: null, graceMs: 600_000 };
         case 'receiver.retry':
           return summary(3, { state: 'applied' });
         case 'receiver.replay':

@@ -77,6 +77,20 @@ export const receivedEventSchema = receivedEventSummarySchema.extend({
 });
 export type ReceivedEvent = z.infer<typeof receivedEventSchema>;
 
+export const terminalOrderStatusSchema = z.enum(['SUCCESS', 'FAILED', 'CANCELLED', 'REVERSED']);
+
+/** An order polling (or a lookup) saw settle whose "Order Reached Terminal State" webhook never arrived. */
+export const missingTerminalWebhookSchema = z.object({
+  orderId: z.string(),
+  referenceId: z.string().nullable(),
+  status: terminalOrderStatusSchema,
+  /** When the console first saw the terminal status. */
+  settledAt: epochMs,
+  /** How it saw it: the PROCESSING watcher's poll or a lookup. */
+  source: z.enum(['poll', 'lookup']),
+});
+export type MissingTerminalWebhook = z.infer<typeof missingTerminalWebhookSchema>;
+
 export const receiverOperations = {
   status: operation({
     summary: "The active profile's webhook receiver: on or off, its URL, the error if it could not listen",
@@ -104,6 +118,22 @@ export const receiverOperations = {
       limit: z.number().int().min(1).max(1000).optional(),
     }),
     output: z.object({ events: z.array(receivedEventSummarySchema) }),
+  }),
+  missingTerminalWebhooks: operation({
+    summary:
+      'Orders of the active profile that polling saw settle but whose terminal-state webhook never arrived (Hubble does not retry)',
+    input: z.strictObject({
+      from: epochMs.optional(),
+      to: epochMs.optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+    output: z.object({
+      orders: z.array(missingTerminalWebhookSchema),
+      /** The first time this profile's receiver listened; null: it never has, so nothing can be missing. */
+      listeningSince: epochMs.nullable(),
+      /** Orders settled more recently than this are not judged yet (their webhook may be in flight). */
+      graceMs: z.number().int(),
+    }),
   }),
   get: operation({
     summary: 'One received webhook with its (masked) body and headers, for the signature debugger',

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/contract/receiver.ts';
 import type { z } from 'zod';
 import { countPending, listEvents, requeueFailed } from './event-queries.ts';
+import { findMissingTerminalWebhooks, WEBHOOK_GRACE_MS } from './missing-terminal-webhooks.ts';
 import { toReceivedEvent, toSummary } from './received-event-view.ts';
 import { readReceiverSettings, writeReceiverSettings } from './receiver-settings-store.ts';
 import type { ReceiverRuntime } from './receiver-runtime.ts';
@@ -79,6 +80,10 @@ export function createReceiverHandlers(deps: {
     },
     list: (filter): { events: ReceivedEventSummary[] } => ({
       events: listEvents(deps.activeScope().db, filter).map(toSummary),
+    }),
+    missingTerminalWebhooks: (filter) => ({
+      ...findMissingTerminalWebhooks(deps.activeScope().db, filter, Date.now()),
+      graceMs: WEBHOOK_GRACE_MS,
     }),
     get: ({ id }): ReceivedEvent => toReceivedEvent(rowOf(deps.activeScope(), id)),
     async retry({ id }) {

@@ -75,6 +75,7 @@ export function createReceiverRuntime(deps: {
         },
       });
       state = 'listening';
+      deps.store.noteListening(deps.now());
     } catch (cause) {
       state = 'failed';
       const code = (cause as { code?: string }).code;

@@ -39,6 +39,9 @@ export interface Rejection {
   bodyBytes: number;
 }
 
+/** receiver_settings key of the first time this profile's receiver listened (epoch ms as text). */
+export const LISTENING_SINCE_KEY = 'listening_since';
+
 export interface StoredDelivery {
   id: number;
   duplicateOf: number | null;
@@ -56,6 +59,8 @@ export interface WebhookEventStore {
   markFailed(id: number, error: string, at: number): void;
   /** Runs `write` in one transaction (a batch of outcomes is one commit). */
   inTransaction(write: () => void): void;
+  /** Keeps the first time the receiver listened: orders settled before it cannot have missed a webhook. */
+  noteListening(at: number): void;
 }
 
 export function createWebhookEventStore(db: Database.Database): WebhookEventStore {
@@ -122,5 +127,9 @@ export function createWebhookEventStore(db: Database.Database): WebhookEventStor
     get: (id) => byId.get(id) ?? null,
     markApplied: (id, state, changes, at) => void applied.run(state, JSON.stringify(changes), at, id),
     markFailed: (id, error, at) => void failed.run(error.slice(0, 500), at, id),
+    noteListening: (at) =>
+      void db
+        .prepare(`INSERT OR IGNORE INTO receiver_settings (key, value) VALUES ('${LISTENING_SINCE_KEY}', ?)`)
+        .run(String(at)),
   };
 }

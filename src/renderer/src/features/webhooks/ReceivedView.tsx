@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useEscapeCloses } from '../../components/use-escape-closes.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
+import { MissingTerminalWebhooksPanel } from './MissingTerminalWebhooksPanel.tsx';
 import { ReceivedDetail } from './ReceivedDetail.tsx';
 import { ReceivedFilters } from './ReceivedFilters.tsx';
 import { ReceivedList } from './ReceivedList.tsx';
@@ -25,6 +26,7 @@ export function ReceivedView() {
     <div className="rx-view">
       <ReceiverStatusPanel />
       <ReceiverSettingsForm />
+      <MissingTerminalWebhooksPanel />
       <section className="wh-panel rx-events" aria-labelledby="rx-events-title">
         <h2 id="rx-events-title">Received webhooks</h2>
         <ReceivedFilters />
