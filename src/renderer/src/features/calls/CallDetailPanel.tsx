@@ -45,15 +45,8 @@ export function CallDetailPanel() {
   const detailError = useCalls((state) => state.detailError);
   const selectedId = useCalls((state) => state.selectedId);
   const [error, setError] = useState<AppErrorShape | null>(null);
-  if (selectedId === null) {
-    return (
-      <aside className="call-detail call-detail--empty" aria-label="Call detail">
-        <p className="muted">
-          Select a call to see its request, response and support bundle. Paste any id with Ctrl+K.
-        </p>
-      </aside>
-    );
-  }
+  // Nothing selected: the table keeps the whole width, so every identifier column stays on screen.
+  if (selectedId === null) return null;
   if (detailError)
     return (
       <aside className="call-detail" aria-label="Call detail">

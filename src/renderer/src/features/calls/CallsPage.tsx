@@ -24,6 +24,9 @@ function Summary() {
           total > MAX_SCROLL_ROWS &&
           ` (scrolling the first ${MAX_SCROLL_ROWS.toLocaleString()}; narrow the filters for the rest)`}
       </span>
+      <span className="muted calls-summary__hint">
+        Select a call to see its request, response and support bundle. Paste any id with Ctrl+K.
+      </span>
       {arrived > 0 && (
         <button type="button" className="calls-summary__arrived" onClick={() => void useCalls.getState().search()}>
           {arrived.toLocaleString()} new {arrived === 1 ? 'call' : 'calls'}: show
