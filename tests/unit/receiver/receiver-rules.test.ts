@@ -144,6 +144,7 @@ describe('replay and settings', () => {
       runtimeOf: () => receiver!.runtime,
       reconcile: async () => undefined,
       audit,
+      now: Date.now,
     });
     try {
       const [event] = events(db);

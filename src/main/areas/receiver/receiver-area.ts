@@ -101,6 +101,7 @@ export function createReceiverArea(options: ReceiverAreaOptions = {}) {
           runtimeOf: (scope) => runtimes.get(scope),
           reconcile,
           audit: kernel.audit,
+          now: kernel.clock.now,
         }),
       };
       return {

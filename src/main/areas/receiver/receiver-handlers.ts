@@ -36,6 +36,7 @@ export function createReceiverHandlers(deps: {
   runtimeOf: (scope: ProfileScope) => ReceiverRuntime | undefined;
   reconcile: (scope: ProfileScope) => Promise<void>;
   audit: AuditLog;
+  now: () => number;
 }): ReceiverHandlers {
   const statusOf = (scope: ProfileScope): ReceiverStatus => {
     const runtime = deps.runtimeOf(scope);
@@ -82,7 +83,7 @@ export function createReceiverHandlers(deps: {
       events: listEvents(deps.activeScope().db, filter).map(toSummary),
     }),
     missingTerminalWebhooks: (filter) => ({
-      ...findMissingTerminalWebhooks(deps.activeScope().db, filter, Date.now()),
+      ...findMissingTerminalWebhooks(deps.activeScope().db, filter, deps.now()),
       graceMs: WEBHOOK_GRACE_MS,
     }),
     get: ({ id }): ReceivedEvent => toReceivedEvent(rowOf(deps.activeScope(), id)),
