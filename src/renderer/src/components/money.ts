@@ -53,3 +53,17 @@ export function formatPaise(paise: number | null | undefined): string {
   // Intl reads a decimal string exactly (no float on the way), so ₹9,00,71,99,25,47,409.91 keeps its paise.
   return (paise % 100 === 0 ? wholeRupees : withPaise).format(text);
 }
+
+const LAKH_PAISE = 100_000 * 100;
+const CRORE_PAISE = 100 * LAKH_PAISE;
+
+/** ₹12.4 L, ₹3.1 Cr; below a lakh the exact rupees (₹6,250). */
+export function shortPaise(paise: number): string {
+  const sign = paise < 0 ? '-' : '';
+  const abs = Math.abs(paise);
+  if (abs >= CRORE_PAISE) return `${sign}₹${trimmed(abs / CRORE_PAISE)} Cr`;
+  if (abs >= LAKH_PAISE) return `${sign}₹${trimmed(abs / LAKH_PAISE)} L`;
+  return formatPaise(Math.round(paise / 100) * 100);
+}
+
+const trimmed = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, ''));

@@ -10,6 +10,7 @@ import type {
   SupportBundle,
 } from '../../../../shared/contract/calls.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
+import { firstPageArrived, pageArrived, pagedReads } from '../../components/paged-pages.ts';
 import { hubble } from '../../hubble.ts';
 
 export interface CsvExport {
@@ -69,15 +70,6 @@ interface CallsState {
   generateSampleTraffic(): Promise<Result<SampleTrafficReport>>;
 }
 
-const pageOf = (index: number) => Math.floor(index / PAGE_SIZE);
-
-/** Keeps the pages nearest to the ones in view; far ones are dropped and re-fetched if scrolled back to. */
-function trimmed(pages: Map<number, CallSummary[]>, around: number): Map<number, CallSummary[]> {
-  if (pages.size <= MAX_CACHED_PAGES) return pages;
-  const keep = [...pages.keys()].sort((a, b) => Math.abs(a - around) - Math.abs(b - around)).slice(0, MAX_CACHED_PAGES);
-  return new Map(keep.map((page) => [page, pages.get(page)!]));
-}
-
 export const useCalls = create<CallsState>((set, get) => {
   const fetchPage = async (page: number, generation: number) => {
     const { filters, sort, snapshot } = get();
@@ -91,12 +83,7 @@ export const useCalls = create<CallsState>((set, get) => {
       ...(snapshot === null ? {} : { snapshot }),
     });
     if (get().generation !== generation) return;
-    set((state) => {
-      const loading = new Set(state.loading);
-      loading.delete(page);
-      if (!result.ok) return { loading, error: result.error.message };
-      return { loading, pages: trimmed(new Map(state.pages).set(page, result.value.rows), page) };
-    });
+    set((state) => pageArrived(state, page, result, MAX_CACHED_PAGES));
   };
 
   return {
@@ -127,35 +114,14 @@ export const useCalls = create<CallsState>((set, get) => {
       });
       const result = await hubble().calls.search({ filters, sort, offset: 0, limit: PAGE_SIZE, includeTotal: true });
       if (get().generation !== generation) return;
-      if (!result.ok) {
-        set({ loading: new Set(), error: result.error.message, total: 0 });
-        return;
-      }
-      set({
-        loading: new Set(),
-        total: result.value.total,
-        snapshot: result.value.snapshot,
-        pages: new Map([[0, result.value.rows]]),
-      });
+      set({ ...firstPageArrived(result), ...(result.ok ? { snapshot: result.value.snapshot } : {}) });
     },
 
     setSort(sort) {
       return get().search(get().filters, sort);
     },
 
-    async ensureRows(first, last) {
-      const { generation, pages, loading, total } = get();
-      if (total === null) return;
-      const lastIndex = Math.min(last, total - 1);
-      const wanted: number[] = [];
-      for (let page = pageOf(Math.max(0, first)); page <= pageOf(lastIndex); page += 1)
-        if (!pages.has(page) && !loading.has(page)) wanted.push(page);
-      await Promise.all(wanted.map((page) => fetchPage(page, generation)));
-    },
-
-    rowAt(index) {
-      return get().pages.get(pageOf(index))?.[index % PAGE_SIZE];
-    },
+    ...pagedReads(get, fetchPage, PAGE_SIZE),
 
     async select(id) {
       set({ selectedId: id, detail: null, detailError: null });

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import type { AreaPageProps } from '../../components/NotBuiltYet.tsx';
+import { useAutoRefresh } from '../../components/use-auto-refresh.ts';
 import { DateTime } from '../../components/DateTime.tsx';
+import { rangePickerProps, RangePageHeader } from '../../components/RangePageHeader.tsx';
 import { timeZoneLabel } from '../../components/format-time.ts';
 import { useAlerts } from '../alerts/alerts-store.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
@@ -35,11 +37,7 @@ export function DashboardPage({ label }: AreaPageProps) {
     void useAlerts.getState().load();
   }, [profileId]);
 
-  useEffect(() => {
-    if (!state.refreshMs) return;
-    const timer = setInterval(() => void useDashboard.getState().load(), state.refreshMs);
-    return () => clearInterval(timer);
-  }, [state.refreshMs, profileId]);
+  useAutoRefresh(useDashboard, state.refreshMs, profileId);
 
   const ruleThreshold = (kind: 'success-rate' | 'rate-limit') => {
     const rule = rules?.find((candidate) => candidate.enabled && candidate.condition.kind === kind);
@@ -56,10 +54,10 @@ export function DashboardPage({ label }: AreaPageProps) {
 
   return (
     <section aria-labelledby="page-title" className="page dashboard-page" aria-busy={state.loading}>
-      <header className="dashboard-page__header">
-        <div>
-          <h1 id="page-title">{label}</h1>
-          <p className="muted dashboard-page__scope">
+      <RangePageHeader
+        label={label}
+        scope={
+          <>
             {profile ? profile.name : 'No profile'} · {describeRange(state.range)}
             {data && (
               <>
@@ -67,17 +65,10 @@ export function DashboardPage({ label }: AreaPageProps) {
                 (<DateTime at={data.from} /> – <DateTime at={data.to} />, {timeZoneLabel()}, per {data.bucket})
               </>
             )}
-          </p>
-        </div>
-        <TimeRangePicker
-          range={state.range}
-          onRange={(range) => void state.setRange(range)}
-          refreshMs={state.refreshMs}
-          onRefresh={state.setRefresh}
-          onReload={() => void state.load()}
-          loading={state.loading}
-        />
-      </header>
+          </>
+        }
+        picker={<TimeRangePicker {...rangePickerProps(state)} />}
+      />
       <WelcomeBlock />
       {state.explaining && (
         <div className="explaining" role="note" aria-label="Alert explained">

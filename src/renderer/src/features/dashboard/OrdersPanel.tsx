@@ -1,16 +1,16 @@
-import { Bar, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, Line, Tooltip, YAxis } from 'recharts';
 import type { Dashboard } from '../../../../shared/contract/metrics.ts';
 import { DateTime } from '../../components/DateTime.tsx';
-import { formatPaise } from '../../components/money.ts';
-import { formatCount, shortPaise } from './chart-format.ts';
+import { formatPaise, shortPaise } from '../../components/money.ts';
+import { formatCount } from './chart-format.ts';
 import { tooltipOf } from './ChartTooltip.tsx';
 import { DataTable } from './DataTable.tsx';
 import { DrillButton } from './DrillButton.tsx';
-import { NoOrdersYet } from './empty-states.tsx';
-import { openDrillDown } from './open-drill-down.ts';
+import { noOrdersToDraw } from './empty-states.tsx';
+import { DrillableChart } from './DrillableChart.tsx';
 import { orderSlots, type OrderSlot } from './order-series.ts';
-import { EmptyState, Panel } from './Panel.tsx';
-import { annotationLines, CHART_HEIGHT, clickedIndex, swatch, timeAxis } from './chart-parts.tsx';
+import { Panel } from './Panel.tsx';
+import { annotationLines, swatch } from './chart-parts.tsx';
 import { COLOURS } from './series-colours.ts';
 
 const tooltip = tooltipOf<OrderSlot>(
@@ -42,15 +42,7 @@ export function OrdersPanel({ data }: { data: Dashboard }) {
           PROCESSING) in this range.
         </>
       }
-      empty={
-        data.sources.orders ? (
-          withData.length === 0 ? (
-            <EmptyState>No orders were placed in this range.</EmptyState>
-          ) : undefined
-        ) : (
-          <NoOrdersYet />
-        )
-      }
+      empty={noOrdersToDraw(data.sources.orders, withData.length)}
       data={
         <DataTable
           caption="Orders and amount per bucket"
@@ -69,19 +61,7 @@ export function OrdersPanel({ data }: { data: Dashboard }) {
         />
       }
     >
-      <ComposedChart
-        className="chart chart--clickable"
-        style={{ width: '100%', height: CHART_HEIGHT }}
-        responsive
-        data={slots}
-        margin={{ top: 18, right: 8, bottom: 0, left: 0 }}
-        onClick={(state) => {
-          const slot = slots[clickedIndex(state) ?? -1];
-          if (slot?.drill) void openDrillDown(slot.drill);
-        }}
-      >
-        <CartesianGrid vertical={false} />
-        <XAxis {...timeAxis(data.from, data.to)} />
+      <DrillableChart slots={slots} from={data.from} to={data.to}>
         <YAxis yAxisId="count" allowDecimals={false} width={44} />
         <YAxis yAxisId="amount" orientation="right" tickFormatter={(paise: number) => shortPaise(paise)} width={64} />
         <Tooltip content={tooltip} />
@@ -128,7 +108,7 @@ export function OrdersPanel({ data }: { data: Dashboard }) {
           isAnimationActive={false}
         />
         {annotationLines(data.annotations, data.from, data.to, 'count')}
-      </ComposedChart>
+      </DrillableChart>
       <ul className="legend" aria-hidden="true">
         <li style={swatch(COLOURS.success)}>SUCCESS</li>
         <li style={swatch(COLOURS.processing)}>PROCESSING</li>

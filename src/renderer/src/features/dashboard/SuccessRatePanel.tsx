@@ -1,16 +1,16 @@
-import { Bar, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, Line, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import type { Dashboard } from '../../../../shared/contract/metrics.ts';
 import { DateTime } from '../../components/DateTime.tsx';
-import { annotationLines, CHART_HEIGHT, clickedIndex, timeAxis } from './chart-parts.tsx';
+import { annotationLines } from './chart-parts.tsx';
 import { formatCount, formatPercent } from './chart-format.ts';
 import { tooltipOf } from './ChartTooltip.tsx';
 import { DataTable } from './DataTable.tsx';
 import { DrillButton } from './DrillButton.tsx';
-import { openDrillDown } from './open-drill-down.ts';
+import { DrillableChart } from './DrillableChart.tsx';
 import { orderSlots, type OrderSlot } from './order-series.ts';
-import { EmptyState, Panel } from './Panel.tsx';
+import { Panel } from './Panel.tsx';
 import { COLOURS } from './series-colours.ts';
-import { NoOrdersYet } from './empty-states.tsx';
+import { noOrdersToDraw } from './empty-states.tsx';
 
 interface Props {
   data: Dashboard;
@@ -60,15 +60,7 @@ export function SuccessRatePanel({ data, threshold, onThreshold }: Props) {
           />
         </label>
       }
-      empty={
-        data.sources.orders ? (
-          withData.length === 0 ? (
-            <EmptyState>No orders were placed in this range.</EmptyState>
-          ) : undefined
-        ) : (
-          <NoOrdersYet />
-        )
-      }
+      empty={noOrdersToDraw(data.sources.orders, withData.length)}
       data={
         <DataTable
           caption="Order success rate per bucket"
@@ -86,19 +78,7 @@ export function SuccessRatePanel({ data, threshold, onThreshold }: Props) {
         />
       }
     >
-      <ComposedChart
-        className="chart chart--clickable"
-        style={{ width: '100%', height: CHART_HEIGHT }}
-        responsive
-        data={slots}
-        margin={{ top: 18, right: 8, bottom: 0, left: 0 }}
-        onClick={(state) => {
-          const slot = slots[clickedIndex(state) ?? -1];
-          if (slot?.drill) void openDrillDown(slot.drill);
-        }}
-      >
-        <CartesianGrid vertical={false} />
-        <XAxis {...timeAxis(data.from, data.to)} />
+      <DrillableChart slots={slots} from={data.from} to={data.to}>
         <YAxis yAxisId="rate" domain={[0, 100]} tickFormatter={(value: number) => `${value}%`} width={44} />
         <YAxis yAxisId="count" orientation="right" allowDecimals={false} width={36} />
         <Tooltip content={tooltip} />
@@ -133,7 +113,7 @@ export function SuccessRatePanel({ data, threshold, onThreshold }: Props) {
           }}
         />
         {annotationLines(data.annotations, data.from, data.to, 'rate')}
-      </ComposedChart>
+      </DrillableChart>
     </Panel>
   );
 }

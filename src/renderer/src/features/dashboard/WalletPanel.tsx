@@ -1,10 +1,11 @@
-import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { AreaChart, CartesianGrid, XAxis } from 'recharts';
 import type { Dashboard } from '../../../../shared/contract/metrics.ts';
 import type { WalletSummary } from '../../../../shared/contract/wallet.ts';
+import { balanceSeries } from '../../components/balance-series.tsx';
 import { DateTime } from '../../components/DateTime.tsx';
 import { formatPaise } from '../../components/money.ts';
 import { annotationLines, timeAxis } from './chart-parts.tsx';
-import { domainWith, formatHours, shortPaise } from './chart-format.ts';
+import { formatHours } from './chart-format.ts';
 import { tooltipOf } from './ChartTooltip.tsx';
 import { DataTable } from './DataTable.tsx';
 import { GoButton, NoWalletSamplesYet } from './empty-states.tsx';
@@ -70,38 +71,13 @@ export function WalletPanel({ data, wallet }: { data: Dashboard; wallet: WalletS
       >
         <CartesianGrid vertical={false} />
         <XAxis {...timeAxis(data.from, data.to)} />
-        <YAxis
-          tickFormatter={(paise: number) => shortPaise(paise)}
-          width={64}
-          domain={domainWith(
-            data.wallet.map((point) => point.balancePaise),
-            minimum,
-          )}
-        />
-        <Tooltip content={tooltip} />
-        <Area
-          type="stepAfter"
-          dataKey="balancePaise"
-          name="Balance"
-          stroke={COLOURS.balance}
-          fill={COLOURS.balance}
-          fillOpacity={0.12}
-          strokeWidth={2}
-          isAnimationActive={false}
-        />
-        {minimum !== null && (
-          <ReferenceLine
-            y={minimum}
-            stroke={COLOURS.minimum}
-            strokeDasharray="6 4"
-            label={{
-              value: `minimum ${shortPaise(minimum)}`,
-              position: 'insideBottomLeft',
-              fontSize: 11,
-              fill: COLOURS.minimum,
-            }}
-          />
-        )}
+        {balanceSeries({
+          balances: data.wallet.map((point) => point.balancePaise),
+          minimum,
+          minimumName: 'minimum',
+          axisWidth: 64,
+          tooltip,
+        })}
         {annotationLines(
           data.annotations.filter(
             (annotation) => annotation.kind === 'top-up' || annotation.kind === 'wallet-below-minimum',

@@ -1,24 +1,9 @@
-import { formatPaise } from '../../components/money.ts';
 import { operatorLocale } from '../../components/format-time.ts';
 
 /**
- * Chart labels (UX.md): rupees with Indian grouping, lakh / crore short forms on axes (the exact value is in the
- * tooltip and the data table), percentages with one decimal, durations human-first.
+ * Chart labels (UX.md): percentages with one decimal, durations human-first; rupees on axes are lakh / crore short
+ * forms (shortPaise in components/money.ts), the exact value is in the tooltip and the data table.
  */
-
-const LAKH_PAISE = 100_000 * 100;
-const CRORE_PAISE = 100 * LAKH_PAISE;
-
-/** ₹12.4 L, ₹3.1 Cr; below a lakh the exact rupees (₹6,250). */
-export function shortPaise(paise: number): string {
-  const sign = paise < 0 ? '-' : '';
-  const abs = Math.abs(paise);
-  if (abs >= CRORE_PAISE) return `${sign}₹${trimmed(abs / CRORE_PAISE)} Cr`;
-  if (abs >= LAKH_PAISE) return `${sign}₹${trimmed(abs / LAKH_PAISE)} L`;
-  return formatPaise(Math.round(paise / 100) * 100);
-}
-
-const trimmed = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1).replace(/\.0$/, ''));
 
 /** 98.7% — one decimal, since a change of 0.1 in a success rate matters. A ratio 0–1 in. */
 export function formatRate(ratio: number | null | undefined): string {
@@ -97,14 +82,4 @@ export function timeTicks(from: number, to: number, wanted = 6): number[] {
   const ticks: number[] = [];
   for (let at = first; at <= to; at += step) ticks.push(at);
   return ticks;
-}
-
-/** A value axis that holds every point and the threshold line too (a minimum far below the balance still shows). */
-export function domainWith(values: readonly number[], extra: number | null): [number, number] | ['auto', 'auto'] {
-  const all = extra === null ? [...values] : [...values, extra];
-  if (all.length === 0) return ['auto', 'auto'];
-  const low = Math.min(...all);
-  const high = Math.max(...all);
-  const pad = high > low ? (high - low) * 0.08 : Math.abs(high) * 0.05 || 100;
-  return [Math.max(0, Math.floor(low - pad)), Math.ceil(high + pad)];
 }

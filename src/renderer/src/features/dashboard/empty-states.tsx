@@ -86,4 +86,10 @@ export function NoWalletSamplesYet() {
   );
 }
 
+/** A panel over the orders: why it has nothing to draw, or undefined when some bucket of the range has orders. */
+export function noOrdersToDraw(ordersRecorded: boolean, bucketsWithOrders: number) {
+  if (!ordersRecorded) return <NoOrdersYet />;
+  return bucketsWithOrders === 0 ? <EmptyState>No orders were placed in this range.</EmptyState> : undefined;
+}
+
 export { GoButton };

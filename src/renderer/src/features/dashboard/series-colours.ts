@@ -1,3 +1,5 @@
+import { BALANCE_COLOURS } from '../../components/balance-series.tsx';
+
 /**
  * Series colours: meaning only (UX.md) — green healthy, red failure, amber warning — and mid-tones that read on
  * the light and the dark background alike.
@@ -8,9 +10,9 @@ export const COLOURS = {
   processing: '#d97706',
   other: '#64748b',
   amount: '#6366f1',
-  balance: '#0ea5e9',
+  balance: BALANCE_COLOURS.balance,
   threshold: '#dc2626',
-  minimum: '#d97706',
+  minimum: BALANCE_COLOURS.minimum,
   p50: '#38bdf8',
   avg: '#6366f1',
   p95: '#f97316',

@@ -17,6 +17,7 @@ import type { OperationOutput } from '../../../../shared/contract/index.ts';
 import type { Result } from '../../../../shared/contract/result.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { runGuarded } from '../../components/production-confirmation-store.ts';
+import { firstPageArrived, pageArrived, pagedReads } from '../../components/paged-pages.ts';
 import { hubble } from '../../hubble.ts';
 import { useCalls } from '../calls/calls-store.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
@@ -93,14 +94,6 @@ interface OrdersState {
 
 export type RevealedVouchers = OperationOutput<'orders', 'revealVouchers'>;
 
-const pageOf = (index: number) => Math.floor(index / PAGE_SIZE);
-
-function trimmed(pages: Map<number, OrderSummary[]>, around: number): Map<number, OrderSummary[]> {
-  if (pages.size <= MAX_CACHED_PAGES) return pages;
-  const keep = [...pages.keys()].sort((a, b) => Math.abs(a - around) - Math.abs(b - around)).slice(0, MAX_CACHED_PAGES);
-  return new Map(keep.map((page) => [page, pages.get(page)!]));
-}
-
 export const keyOf = (order: Pick<OrderSummary, 'orderId' | 'referenceId'>): OrderKey | null =>
   order.referenceId ? { referenceId: order.referenceId } : order.orderId ? { orderId: order.orderId } : null;
 
@@ -137,12 +130,7 @@ export const useOrders = create<OrdersState>((set, get) => {
       includeTotal: false,
     });
     if (get().generation !== generation) return;
-    set((state) => {
-      const loading = new Set(state.loading);
-      loading.delete(page);
-      if (!result.ok) return { loading, error: result.error.message };
-      return { loading, pages: trimmed(new Map(state.pages).set(page, result.value.rows), page) };
-    });
+    set((state) => pageArrived(state, page, result, MAX_CACHED_PAGES));
   };
 
   const showDetail = (detail: OrderDetail) => {
@@ -182,26 +170,10 @@ export const useOrders = create<OrdersState>((set, get) => {
       set({ filters, generation, pages: new Map(), loading: new Set([0]), error: null });
       const result = await hubble().orders.search({ filters, offset: 0, limit: PAGE_SIZE, includeTotal: true });
       if (get().generation !== generation) return;
-      if (!result.ok) {
-        set({ loading: new Set(), error: result.error.message, total: 0 });
-        return;
-      }
-      set({ loading: new Set(), total: result.value.total, pages: new Map([[0, result.value.rows]]) });
+      set(firstPageArrived(result));
     },
 
-    async ensureRows(first, last) {
-      const { generation, pages, loading, total } = get();
-      if (total === null) return;
-      const lastIndex = Math.min(last, total - 1);
-      const wanted: number[] = [];
-      for (let page = pageOf(Math.max(0, first)); page <= pageOf(lastIndex); page += 1)
-        if (!pages.has(page) && !loading.has(page)) wanted.push(page);
-      await Promise.all(wanted.map((page) => fetchPage(page, generation)));
-    },
-
-    rowAt(index) {
-      return get().pages.get(pageOf(index))?.[index % PAGE_SIZE];
-    },
+    ...pagedReads(get, fetchPage, PAGE_SIZE),
 
     async openOrder(key) {
       set({ view: 'orders', panel: { kind: 'order', key }, detail: null, detailError: null, checking: false });

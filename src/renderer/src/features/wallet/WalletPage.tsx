@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
-import { Area, CartesianGrid, ComposedChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, ReferenceLine, XAxis } from 'recharts';
 import type { WalletSample } from '../../../../shared/contract/wallet.ts';
+import { balanceSeries } from '../../components/balance-series.tsx';
 import { DateTime } from '../../components/DateTime.tsx';
 import { downloadText } from '../../components/download-text.ts';
 import { timeZoneLabel } from '../../components/format-time.ts';
-import { formatPaise } from '../../components/money.ts';
+import { formatPaise, shortPaise } from '../../components/money.ts';
 import type { AreaPageProps } from '../../components/NotBuiltYet.tsx';
+import { useAutoRefresh } from '../../components/use-auto-refresh.ts';
+import { rangePickerProps, RangePageHeader } from '../../components/RangePageHeader.tsx';
 import { useProfiles } from '../profiles/profiles-store.ts';
-import { domainWith, formatCount, formatHours, shortPaise } from '../dashboard/chart-format.ts';
+import { formatCount, formatHours } from '../dashboard/chart-format.ts';
 import { timeAxis } from '../dashboard/chart-parts.tsx';
 import { tooltipOf } from '../dashboard/ChartTooltip.tsx';
 import { DataTable } from '../dashboard/DataTable.tsx';
@@ -60,11 +63,7 @@ export function WalletPage({ label }: AreaPageProps) {
   useEffect(() => {
     void useWallet.getState().load();
   }, [profileId]);
-  useEffect(() => {
-    if (!state.refreshMs) return;
-    const timer = setInterval(() => void useWallet.getState().load(), state.refreshMs);
-    return () => clearInterval(timer);
-  }, [state.refreshMs, profileId]);
+  useAutoRefresh(useWallet, state.refreshMs, profileId);
 
   const { summary, samples, topUps, shown } = state;
   const minimum = summary?.minimumPaise ?? null;
@@ -88,23 +87,16 @@ export function WalletPage({ label }: AreaPageProps) {
 
   return (
     <section aria-labelledby="page-title" className="page wallet-page" aria-busy={state.loading}>
-      <header className="dashboard-page__header">
-        <div>
-          <h1 id="page-title">{label}</h1>
-          <p className="muted dashboard-page__scope">
+      <RangePageHeader
+        label={label}
+        scope={
+          <>
             {describeRange(state.range)} · times in {timeZoneLabel()}
             {summary && ` · read every ${formatHours(summary.pollEverySecs / 3600)} and after each order`}
-          </p>
-        </div>
-        <TimeRangePicker
-          range={state.range}
-          onRange={(range) => void state.setRange(range)}
-          refreshMs={state.refreshMs}
-          onRefresh={state.setRefresh}
-          onReload={() => void state.load()}
-          loading={state.loading}
-        />
-      </header>
+          </>
+        }
+        picker={<TimeRangePicker {...rangePickerProps(state)} />}
+      />
       <div className="wallet-actions">
         <button type="button" className="button-primary" onClick={() => void sampleNow()}>
           Sample now
@@ -218,39 +210,14 @@ export function WalletPage({ label }: AreaPageProps) {
           >
             <CartesianGrid vertical={false} />
             <XAxis {...timeAxis(shown.from, shown.to)} />
-            <YAxis
-              tickFormatter={(paise: number) => shortPaise(paise)}
-              width={70}
-              domain={domainWith(
-                samples.map((sample) => sample.balancePaise),
-                minimum,
-              )}
-            />
-            <Tooltip content={tooltip} />
-            <Area
-              type="stepAfter"
-              dataKey="balancePaise"
-              name="Balance"
-              stroke={COLOURS.balance}
-              fill={COLOURS.balance}
-              fillOpacity={0.12}
-              strokeWidth={2}
-              dot={samples.length < 80 ? { r: 2 } : false}
-              isAnimationActive={false}
-            />
-            {minimum !== null && (
-              <ReferenceLine
-                y={minimum}
-                stroke={COLOURS.minimum}
-                strokeDasharray="6 4"
-                label={{
-                  value: `low-balance threshold ${shortPaise(minimum)}`,
-                  position: 'insideBottomLeft',
-                  fontSize: 11,
-                  fill: COLOURS.minimum,
-                }}
-              />
-            )}
+            {balanceSeries({
+              balances: samples.map((sample) => sample.balancePaise),
+              minimum,
+              minimumName: 'low-balance threshold',
+              axisWidth: 70,
+              tooltip,
+              dot: samples.length < 80 ? { r: 2 } : false,
+            })}
             {topUps.map((topUp) => (
               <ReferenceLine
                 key={topUp.at}
