@@ -24,7 +24,8 @@ const WORDS = 24;
 const BASELINE_RUNS = 40;
 const KEY_GAP_MS = 40;
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const rendererDir = path.join(repoRoot, 'out/renderer-browser');
+// CATALOG_BENCH_RENDERER: another build of the browser renderer (e.g. to compare two versions of the page).
+const rendererDir = process.env['CATALOG_BENCH_RENDERER'] ?? path.join(repoRoot, 'out/renderer-browser');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 interface Sample {

@@ -2,8 +2,8 @@
 // simulator over loopback through the real client, tolerant parsing, staging, diff and the one-transaction
 // replace) versus raw batched inserts of the same brand rows into the same schema (FTS triggers included), in
 // this run. Goal: sync ≥ 0.5 × raw rows/s. Measured twice: as the app runs it (every page also goes through the
-// call-log recorder, which redacts the whole page before storing its first 32 KB), and the catalog's own
-// pipeline with a recorder that keeps nothing.
+// call-log recorder, which redacts and stores the first 32 KB of each page), and the catalog's own pipeline with
+// a recorder that keeps nothing.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

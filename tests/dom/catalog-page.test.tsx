@@ -60,8 +60,13 @@ describe('Catalog page: the brand browser', () => {
       // every row on screen after this very keystroke matches it (no row of an earlier keystroke lingers)
       for (const row of bodyRows()) expect(row.textContent!.toLowerCase()).toContain(text);
     }
-    expect(bodyRows().map((row) => row.querySelector('.brands-table__cell--name')!.textContent)).toEqual(
-      Array.from({ length: 10 }, (_, index) => `BRBrand 011${index}`),
+    const names = bodyRows().map((row) => row.querySelector('.brands-table__cell--name')!);
+    expect(names.map((cell) => cell.textContent)).toEqual(
+      Array.from({ length: 10 }, (_, index) => `Brand 011${index}`),
+    );
+    // the initials are drawn from the cell's own attribute (no element of their own), the full name is its title
+    expect(names.map((cell) => [cell.getAttribute('data-initials'), cell.getAttribute('title')])).toEqual(
+      Array.from({ length: 10 }, (_, index) => ['BR', `Brand 011${index}`]),
     );
     expect(fake.invocations.length).toBe(asked);
   });

@@ -1,8 +1,8 @@
-import { redactText, redactValue, type RedactionContext } from '../../../shared/hubble/redact.ts';
+import { redactText, type RedactionContext } from '../../../shared/hubble/redact.ts';
 import type { CallRecord } from '../../hubble/call-recorder.ts';
+import { redactBody } from './stored-body.ts';
 
-/** A stored body never exceeds this: a full catalogue in every sync row would bloat the log for nothing. */
-export const MAX_STORED_BODY_CHARS = 32 * 1024;
+export { MAX_STORED_BODY_CHARS, redactBody } from './stored-body.ts';
 
 /** One api_calls row, exactly as written (bodies redacted, then truncated). */
 export interface CallRow {
@@ -29,17 +29,6 @@ export interface CallRow {
   request_body: string | null;
   response_body: string | null;
   failure: string | null;
-}
-
-const truncate = (text: string) =>
-  text.length <= MAX_STORED_BODY_CHARS
-    ? text
-    : `${text.slice(0, MAX_STORED_BODY_CHARS)}\n…[truncated ${text.length - MAX_STORED_BODY_CHARS} characters]`;
-
-export function redactBody(json: unknown, text: string | null, context: RedactionContext): string | null {
-  if (json !== undefined) return truncate(JSON.stringify(redactValue(json, context)));
-  if (text === null || text === '') return text;
-  return truncate(redactText(text, context));
 }
 
 /** Redacts every free-text field of a failure; explanations are ours, Hubble's message and detail are not. */

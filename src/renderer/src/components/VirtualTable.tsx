@@ -1,9 +1,16 @@
-import { columnSizingFeature, tableFeatures, type ReactTable, type RowData } from '@tanstack/react-table';
+import type { ReactTable, RowData } from '@tanstack/react-table';
 import type { VirtualRows } from './use-virtual-rows.ts';
+import {
+  virtualTableFeatures,
+  VirtualTableRow,
+  type VirtualCellAttributes,
+  type VirtualRowState,
+} from './VirtualTableRow.tsx';
 import './virtual-table.css';
 
-/** The features every virtual table uses: its columns have sizes (the rows are absolutely placed). */
-export const virtualTableFeatures = tableFeatures({ columnSizingFeature });
+export type { VirtualCellAttributes, VirtualRowState } from './VirtualTableRow.tsx';
+
+export { virtualTableFeatures };
 type VirtualTableFeatures = typeof virtualTableFeatures;
 
 /** Sorting done by the store (SQLite or the in-memory catalog), never by the table: it holds only a window. */
@@ -12,15 +19,6 @@ export interface VirtualTableSort {
   /** The column's direction when the table is sorted by it, undefined otherwise. */
   directionOf: (columnId: string) => 'asc' | 'desc' | undefined;
   toggle: (columnId: string) => void;
-}
-
-/** What one row shows beyond its cells; `loading` marks a row whose page has not arrived yet. */
-export interface VirtualRowState {
-  selected: boolean;
-  loading?: boolean;
-  tabStop: boolean;
-  attributes?: Partial<Record<`data-${string}`, string>>;
-  open: () => void;
 }
 
 export interface VirtualTableProps<TData extends RowData> {
@@ -39,6 +37,8 @@ export interface VirtualTableProps<TData extends RowData> {
   sort?: VirtualTableSort;
   /** The column that says "Loading…" in a row whose page has not arrived. */
   loadingColumn?: string;
+  /** A cell's title and data attributes; a stable function (module level), or every row renders again. */
+  cellAttributes?: (data: TData, columnId: string) => VirtualCellAttributes | undefined;
   rowState: (data: TData, index: number) => VirtualRowState;
 }
 
@@ -57,6 +57,7 @@ export function VirtualTable<TData extends RowData>({
   headerModifiers = false,
   sort,
   loadingColumn,
+  cellAttributes,
   rowState,
 }: VirtualTableProps<TData>) {
   const shown = (columnId: string) => !shownColumns || shownColumns.has(columnId);
@@ -109,58 +110,27 @@ export function VirtualTable<TData extends RowData>({
             })}
           </div>
         </div>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
+        <div className="virtual-table__body" role="rowgroup" style={{ height: virtualizer.getTotalSize(), width }}>
           {items.map((item, position) => {
             const row = rows[position];
             if (!row) return null;
-            const state = rowState(row.original, item.index);
             return (
               // Keyed by position: as rows scroll or a filter changes, the same row elements show the next rows
-              // (text changes only), instead of every visible row torn down and rebuilt.
-              <div
+              // (text changes only), instead of every visible row torn down and rebuilt; a row whose brand,
+              // place and state are unchanged is not rendered at all.
+              <VirtualTableRow
                 key={item.index}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={state.selected}
-                aria-busy={state.loading}
-                data-index={item.index}
-                {...state.attributes}
-                tabIndex={state.tabStop ? 0 : -1}
-                className={`virtual-table__row ${block}__row`}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  height: rowHeight,
-                  transform: `translateY(${item.start}px)`,
-                }}
-                onClick={state.open}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' || event.key === ' ') {
-                    event.preventDefault();
-                    state.open();
-                  }
-                }}
-              >
-                {row
-                  .getAllCells()
-                  .filter((cell) => shown(cell.column.id))
-                  .map((cell) => (
-                    <div
-                      key={cell.column.id}
-                      role="cell"
-                      className={`virtual-table__cell ${block}__cell ${block}__cell--${cell.column.id}`}
-                      style={{ width: cell.column.getSize() }}
-                    >
-                      {!state.loading ? (
-                        <table.FlexRender cell={cell} />
-                      ) : cell.column.id === loadingColumn ? (
-                        'Loading…'
-                      ) : (
-                        ''
-                      )}
-                    </div>
-                  ))}
-              </div>
+                row={row}
+                index={item.index}
+                start={item.start}
+                height={rowHeight}
+                state={rowState(row.original, item.index)}
+                block={block}
+                columns={table.options.columns}
+                shown={shownColumns}
+                loadingColumn={loadingColumn}
+                cellAttributes={cellAttributes}
+              />
             );
           })}
         </div>

@@ -3,10 +3,12 @@ import { useEffect, useMemo } from 'react';
 import { columnSort } from '../../components/column-sort.ts';
 import { useVirtualRows } from '../../components/use-virtual-rows.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
-import { brandColumns, brandTableFeatures, SORTABLE } from './brand-columns.tsx';
+import { brandCellAttributes, brandColumns, brandTableFeatures, SORTABLE } from './brand-columns.tsx';
 import { useCatalog } from './catalog-store.ts';
 
 export const ROW_HEIGHT = 32;
+/** Rows rendered beyond each edge of the viewport: enough for the arrow keys and a wheel step, few to paint. */
+const OVERSCAN = 4;
 
 /**
  * The catalog as a virtualized table: the store holds every brand and filters them per keystroke; the table
@@ -17,7 +19,12 @@ export function BrandsTable() {
   const sort = useCatalog((state) => state.sort);
   const selectedId = useCatalog((state) => state.selectedId);
   const compact = selectedId !== null;
-  const virtual = useVirtualRows({ count: visible.length, rowHeight: ROW_HEIGHT, overscan: 10, homeAndEnd: true });
+  const virtual = useVirtualRows({
+    count: visible.length,
+    rowHeight: ROW_HEIGHT,
+    overscan: OVERSCAN,
+    homeAndEnd: true,
+  });
   const { first, last, virtualizer } = virtual;
 
   // A new result starts at its top: the operator is looking for the first match. The virtualizer's own offset
@@ -47,6 +54,7 @@ export function BrandsTable() {
       table={table}
       compact={compact}
       shownColumns={compact ? COMPACT : undefined}
+      cellAttributes={brandCellAttributes}
       sort={columnSort(SORTABLE, sort, 'asc', (next) => useCatalog.getState().setSort(next))}
       rowState={(brand, index) => ({
         selected: brand.id === selectedId,

@@ -6,6 +6,7 @@ import { useProfiles } from '../profiles/profiles-store.ts';
 import { BrandDetailPanel } from './BrandDetailPanel.tsx';
 import { BrandFilters } from './BrandFilters.tsx';
 import { BrandsTable } from './BrandsTable.tsx';
+import { formatCount } from './catalog-format.ts';
 import { useCatalog, type CatalogView } from './catalog-store.ts';
 import { ChangesView } from './ChangesView.tsx';
 import { isFiltered } from './local-search.ts';
@@ -23,12 +24,12 @@ function Summary() {
       <span role="status" aria-label="Brands found">
         {unread || (loading && loading.loaded === 0)
           ? 'Loading…'
-          : `${shown.toLocaleString('en-IN')} ${shown === 1 ? 'brand' : 'brands'}${filtered ? ' match' : ''}`}
+          : `${formatCount(shown)} ${shown === 1 ? 'brand' : 'brands'}${filtered ? ' match' : ''}`}
       </span>
       {loading && loading.loaded > 0 && (
         <span className="muted">
-          reading the catalog: {loading.loaded.toLocaleString('en-IN')}
-          {loading.total !== null && ` of ${loading.total.toLocaleString('en-IN')}`}
+          reading the catalog: {formatCount(loading.loaded)}
+          {loading.total !== null && ` of ${formatCount(loading.total)}`}
         </span>
       )}
       {loadError && (

@@ -1,5 +1,6 @@
 import { columnSizingFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import type { BrandRow } from '../../../../shared/contract/catalog.ts';
+import type { VirtualCellAttributes } from '../../components/VirtualTable.tsx';
 import { categoryLabel, faceValuesText, formatPercent } from './catalog-format.ts';
 import type { BrandSort } from './local-search.ts';
 
@@ -14,34 +15,27 @@ export const SORTABLE: Partial<Record<string, BrandSort['by']>> = {
   discount: 'discount',
 };
 
+/** A text of a brand computed once per brand object (a list reload brings new objects), not once per render. */
+function textPerBrand(text: (brand: BrandRow) => string): (brand: BrandRow) => string {
+  const texts = new WeakMap<BrandRow, string>();
+  return (brand) => {
+    let shown = texts.get(brand);
+    if (shown === undefined) texts.set(brand, (shown = text(brand)));
+    return shown;
+  };
+}
+
+const categoriesText = textPerBrand((brand) => brand.categories.map(categoryLabel).join(', '));
+const faceValues = textPerBrand(faceValuesText);
+
+// Every cell is its text alone, in one element: the initials are drawn by the name cell's stylesheet from its
+// data-initials, the full text of a cut cell is its title.
 export const brandColumns = helper.columns([
-  helper.accessor('name', {
-    id: 'name',
-    header: 'Brand',
-    size: 220,
-    cell: (info) => (
-      <>
-        <span className="brand-initials" aria-hidden="true">
-          {info.row.original.initials}
-        </span>
-        <span title={info.getValue()}>{info.getValue()}</span>
-      </>
-    ),
-  }),
+  helper.accessor('name', { id: 'name', header: 'Brand', size: 220 }),
   helper.accessor('status', { id: 'status', header: 'Status', size: 100 }),
-  helper.accessor((row) => row.categories.map(categoryLabel).join(', '), {
-    id: 'categories',
-    header: 'Categories',
-    size: 220,
-    cell: (info) => <span title={info.getValue()}>{info.getValue()}</span>,
-  }),
+  helper.accessor(categoriesText, { id: 'categories', header: 'Categories', size: 220 }),
   helper.accessor((row) => row.denominationType ?? '—', { id: 'type', header: 'Type', size: 90 }),
-  helper.accessor((row) => faceValuesText(row), {
-    id: 'faceValues',
-    header: 'Face values',
-    size: 220,
-    cell: (info) => <span title={info.getValue()}>{info.getValue()}</span>,
-  }),
+  helper.accessor(faceValues, { id: 'faceValues', header: 'Face values', size: 220 }),
   helper.accessor('discountPercent', {
     id: 'discount',
     header: 'Discount',
@@ -50,3 +44,17 @@ export const brandColumns = helper.columns([
   }),
   helper.accessor('id', { id: 'id', header: 'Product ID', size: 260 }),
 ]);
+
+/** The title (full text when the cell cuts it) and the initials of a brand's cells. */
+export function brandCellAttributes(brand: BrandRow, columnId: string): VirtualCellAttributes | undefined {
+  switch (columnId) {
+    case 'name':
+      return { title: brand.name, 'data-initials': brand.initials };
+    case 'categories':
+      return { title: categoriesText(brand) };
+    case 'faceValues':
+      return { title: faceValues(brand) };
+    default:
+      return undefined;
+  }
+}

@@ -4,6 +4,10 @@ import { formatPaise } from '../../components/money.ts';
 export { formatPaise };
 
 const percent = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 2 });
+const counts = new Intl.NumberFormat('en-IN');
+
+/** 9,691 / 1,00,000: one formatter for the count shown at every keystroke (toLocaleString builds one per call). */
+export const formatCount = (value: number) => counts.format(value);
 
 /** 3%, 2.5%: a discount of 0.5 points matters to a campaign, so it is never rounded away. */
 export const formatPercent = (value: number | null) => (value === null ? '—' : `${percent.format(value)}%`);

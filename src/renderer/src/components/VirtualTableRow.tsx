@@ -1,0 +1,115 @@
+import { columnSizingFeature, FlexRender, tableFeatures, type Row, type RowData } from '@tanstack/react-table';
+import { memo } from 'react';
+
+/** The features every virtual table uses: its columns have sizes (the rows are absolutely placed). */
+export const virtualTableFeatures = tableFeatures({ columnSizingFeature });
+type VirtualTableFeatures = typeof virtualTableFeatures;
+
+/** What one row shows beyond its cells; `loading` marks a row whose page has not arrived yet. */
+export interface VirtualRowState {
+  selected: boolean;
+  loading?: boolean;
+  tabStop: boolean;
+  attributes?: Partial<Record<`data-${string}`, string>>;
+  /** Must depend only on the row's data: a row whose data and state are unchanged is not rendered again. */
+  open: () => void;
+}
+
+/** Attributes of one cell beyond its text: its full text on hover, data its stylesheet draws from. */
+export type VirtualCellAttributes = { title?: string } & Partial<Record<`data-${string}`, string>>;
+
+export interface VirtualTableRowProps<TData extends RowData> {
+  row: Row<VirtualTableFeatures, TData>;
+  index: number;
+  start: number;
+  height: number;
+  state: VirtualRowState;
+  block: string;
+  /** The column definitions (their sizes are fixed there): a new set (the compact columns) renders every row. */
+  columns: unknown;
+  shown: ReadonlySet<string> | undefined;
+  loadingColumn: string | undefined;
+  /** A stable function (module level): a new one renders every row again. */
+  cellAttributes: ((data: TData, columnId: string) => VirtualCellAttributes | undefined) | undefined;
+}
+
+const sameAttributes = (a: VirtualRowState['attributes'], b: VirtualRowState['attributes']) => {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a) as (keyof typeof a)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+};
+
+/** A row shows the same thing when its data, place and state are the same: React then skips it entirely. */
+function sameRow<TData extends RowData>(before: VirtualTableRowProps<TData>, after: VirtualTableRowProps<TData>) {
+  return (
+    before.row.original === after.row.original &&
+    before.index === after.index &&
+    before.start === after.start &&
+    before.height === after.height &&
+    before.block === after.block &&
+    before.columns === after.columns &&
+    before.shown === after.shown &&
+    before.loadingColumn === after.loadingColumn &&
+    before.cellAttributes === after.cellAttributes &&
+    before.state.selected === after.state.selected &&
+    before.state.loading === after.state.loading &&
+    before.state.tabStop === after.state.tabStop &&
+    sameAttributes(before.state.attributes, after.state.attributes)
+  );
+}
+
+/**
+ * One body row: absolutely placed at its offset (`top`, not a transform: no compositing property per row), one
+ * element per cell with its text directly inside.
+ */
+function VirtualTableRowView<TData extends RowData>({
+  row,
+  index,
+  start,
+  height,
+  state,
+  block,
+  shown,
+  loadingColumn,
+  cellAttributes,
+}: VirtualTableRowProps<TData>) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={state.selected}
+      aria-busy={state.loading}
+      data-index={index}
+      {...state.attributes}
+      tabIndex={state.tabStop ? 0 : -1}
+      className={`virtual-table__row virtual-table__row--body ${block}__row`}
+      style={{ top: start, height }}
+      onClick={state.open}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          state.open();
+        }
+      }}
+    >
+      {row.getAllCells().map((cell) => {
+        const columnId = cell.column.id;
+        if (shown && !shown.has(columnId)) return null;
+        return (
+          <div
+            key={columnId}
+            role="cell"
+            className={`virtual-table__cell ${block}__cell ${block}__cell--${columnId}`}
+            style={{ width: cell.column.getSize() }}
+            {...(!state.loading && cellAttributes?.(row.original, columnId))}
+          >
+            {!state.loading ? <FlexRender cell={cell} /> : columnId === loadingColumn ? 'Loading…' : ''}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+export const VirtualTableRow = memo(VirtualTableRowView, sameRow) as typeof VirtualTableRowView;
