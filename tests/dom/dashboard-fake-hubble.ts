@@ -30,6 +30,7 @@ export function dashboardAnswer(over: Partial<Dashboard> = {}): Dashboard {
     to: T0 + 15 * MINUTE,
     bucket: 'minute',
     bucketMs: MINUTE,
+    latencyBucketMs: MINUTE,
     sources: { calls: true, orders: true, walletSamples: true, alerts: true, webhooks: 'absent' },
     orders: [
       {
@@ -68,7 +69,10 @@ export function dashboardAnswer(over: Partial<Dashboard> = {}): Dashboard {
         drill: { area: 'calls', filters: { from: T0, to: T0 + 15 * MINUTE, path: '/v1/partners/orders' } },
       },
     ],
-    latencySeries: [],
+    latencySeries: [
+      { at: T0 + 3 * MINUTE, endpoint: 'POST /v1/partners/orders', calls: 6, avgMs: 400, p50Ms: 370, p95Ms: 880 },
+      { at: T0 + 7 * MINUTE, endpoint: 'POST /v1/partners/orders', calls: 13, avgMs: 430, p50Ms: 390, p95Ms: 930 },
+    ],
     errors: [
       {
         at: T0 + 7 * MINUTE,

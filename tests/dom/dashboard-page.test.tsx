@@ -69,6 +69,19 @@ describe('Dashboard', () => {
     expect(useOrders.getState().filters).toEqual({ from: T0 + 7 * 60_000, to: T0 + 8 * 60_000 });
   });
 
+  it('draws p95 over time per endpoint, its numbers per step in a table', async () => {
+    await renderDashboard();
+    const panel = screen.getByRole('region', { name: 'Response time per endpoint' });
+    expect(within(panel).getByText('p95 per minute, per endpoint')).toBeTruthy();
+    fireEvent.click(within(panel).getByText('Numbers behind this chart'));
+    const trend = within(panel).getByRole('table', { name: 'p50 / p95 per minute and endpoint' });
+    const rows = within(trend).getAllByRole('row');
+    // a header and the two minutes with calls (the empty minutes are gaps in the chart, not rows)
+    expect(rows).toHaveLength(3);
+    expect(rows[1]!.textContent).toContain('370 ms / 880 ms');
+    expect(rows[2]!.textContent).toContain('390 ms / 930 ms');
+  });
+
   it('opens the failing calls from a top-error row, filtered to its error id and range', async () => {
     await renderDashboard();
     const table = screen.getByRole('table', { name: 'Top errors' });

@@ -81,6 +81,7 @@ export const latencyRowSchema = z.object({
 });
 
 export const latencyPointSchema = z.object({
+  /** start of the latency step (`latencyBucketMs`), epoch ms */
   at: epochMs,
   endpoint: z.string(),
   calls: count,
@@ -110,7 +111,7 @@ export const topErrorSchema = z.object({
 
 export const annotationSchema = z.object({
   at: epochMs,
-  kind: z.enum(['top-up', 'wallet-below-minimum', 'alert-fired', 'alert-resolved']),
+  kind: z.enum(['top-up', 'wallet-below-minimum', 'alert-fired', 'alert-resolved', 'profile-switch']),
   text: z.string(),
   drill: drillDownSchema.nullable(),
 });
@@ -121,6 +122,12 @@ export const dashboardSchema = z.object({
   to: epochMs,
   bucket: bucketSizeSchema,
   bucketMs: z.number().int().positive(),
+  /**
+   * the latency series' step: a whole number of buckets, the finest of 1 min, 5 min, 15 min, 1 h, 6 h, 1 day that
+   * keeps it within 200 points (6 h over 30 days); its points start at multiples of it (UTC), so the first may
+   * start before `from`
+   */
+  latencyBucketMs: z.number().int().positive(),
   /** which sources have any data at all (empty states say how to get some) */
   sources: z.object({
     calls: z.boolean(),

@@ -4,7 +4,7 @@ import { queryDashboard } from '../../../src/main/areas/metrics/dashboard-query.
 import { percentileFromHistogram } from '../../../src/main/areas/metrics/latency-percentile.ts';
 import { rollUpNewOrders } from '../../../src/main/areas/metrics/order-rollups.ts';
 import { CallLogWriter } from '../../../src/main/kernel/call-log/call-log-writer.ts';
-import { HISTOGRAM_COLUMNS, LATENCY_BUCKETS } from '../../../src/main/kernel/call-log/metrics-rollup.ts';
+import { bucketIndex, HISTOGRAM_COLUMNS, LATENCY_BUCKETS } from '../../../src/main/kernel/call-log/metrics-rollup.ts';
 import { metricsOperations } from '../../../src/shared/contract/metrics.ts';
 import { callRecord } from '../calls/call-records.ts';
 import { failure } from '../calls/failures.ts';
@@ -148,6 +148,75 @@ describe('dashboard panels read rollups and agree with a brute force over raw ro
         },
       ),
       { numRuns: 25 },
+    );
+  });
+
+  it('the latency series over coarser steps on long ranges (a day over 30 days: day rows plus the partial edge days)', () => {
+    const DAY = 86_400_000;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            offsetMs: fc.integer({ min: 0, max: 32 * DAY }),
+            endpoint: fc.constantFrom('GET /v1/partners/wallet/balance', 'POST /v1/partners/orders'),
+            latency: fc.integer({ min: 0, max: 4000 }),
+          }),
+          { maxLength: 150 },
+        ),
+        fc.integer({ min: 0, max: 2 * DAY }),
+        fc.constantFrom(
+          { rangeMs: 30 * DAY, stepMs: DAY },
+          { rangeMs: 7 * DAY, stepMs: 3_600_000 },
+          { rangeMs: 12 * 3_600_000, stepMs: 5 * 60_000 },
+        ),
+        (calls, fromOffset, { rangeMs, stepMs }) => {
+          const db = openProfileDb();
+          const writer = new CallLogWriter(db);
+          for (const call of calls)
+            writer.record(callRecord({ at: T0 + call.offsetMs, endpoint: call.endpoint, latencyMs: call.latency }));
+          writer.flush();
+          const from = T0 + fromOffset;
+          const dashboard = queryDashboard(db, { from, to: from + rangeMs });
+          expect(dashboard.latencyBucketMs).toBe(stepMs);
+          const inRange = calls
+            .map((call) => ({ ...call, at: T0 + call.offsetMs }))
+            .filter((call) => call.at >= dashboard.from && call.at < dashboard.to);
+          const expected = new Map<string, number[]>();
+          for (const call of inRange) {
+            const key = `${Math.floor(call.at / stepMs) * stepMs} ${call.endpoint}`;
+            expected.set(key, [...(expected.get(key) ?? []), call.latency]);
+          }
+          const histogramOf = (latencies: number[]) => {
+            const counts = HISTOGRAM_COLUMNS.map(() => 0);
+            for (const latency of latencies) counts[bucketIndex(latency)]! += 1;
+            return counts;
+          };
+          expect(dashboard.latencySeries.map((point) => `${point.at} ${point.endpoint}`)).toEqual(
+            [...expected.keys()].sort((a, b) => {
+              const [atA, endpointA] = a.split(' ', 2);
+              const [atB, endpointB] = b.split(' ', 2);
+              return Number(atA) - Number(atB) || (endpointA! < endpointB! ? -1 : endpointA! > endpointB! ? 1 : 0);
+            }),
+          );
+          for (const point of dashboard.latencySeries) {
+            const latencies = expected.get(`${point.at} ${point.endpoint}`)!;
+            const max = Math.max(...latencies);
+            expect(point.calls).toBe(latencies.length);
+            expect(point.avgMs).toBeCloseTo(latencies.reduce((sum, value) => sum + value, 0) / latencies.length, 9);
+            expect(point.p50Ms).toBe(percentileFromHistogram(histogramOf(latencies), 0.5, max));
+            expect(point.p95Ms).toBe(percentileFromHistogram(histogramOf(latencies), 0.95, max));
+          }
+          // the per-endpoint rows cover the range exactly, edges included
+          for (const row of dashboard.latency) {
+            const latencies = inRange.filter((call) => call.endpoint === row.endpoint).map((call) => call.latency);
+            expect(row.calls).toBe(latencies.length);
+            expect(row.p95Ms).toBe(percentileFromHistogram(histogramOf(latencies), 0.95, Math.max(...latencies)));
+          }
+          writer.close();
+          db.close();
+        },
+      ),
+      { numRuns: 30 },
     );
   });
 

@@ -5,11 +5,13 @@ import { CallLogWriter } from '../../../src/main/kernel/call-log/call-log-writer
 import { HISTOGRAM_COLUMNS, bucketIndex } from '../../../src/main/kernel/call-log/metrics-rollup.ts';
 import { rollUpNewOrders } from '../../../src/main/areas/metrics/order-rollups.ts';
 import { rebuildRollups } from '../../../src/main/areas/metrics/rebuild-rollups.ts';
+import { applyRetention, ROLLUP_RETENTION_DAYS } from '../../../src/main/kernel/call-log/retention.ts';
 import { callRecord } from '../calls/call-records.ts';
 import { failure } from '../calls/failures.ts';
 import { openProfileDb } from './profile-db.ts';
 
-const T0 = Date.UTC(2026, 10, 20, 9, 55, 0);
+// 22:55 UTC: two hours and a bit cross minute, hour and day (UTC) boundaries
+const T0 = Date.UTC(2026, 10, 20, 22, 55, 0);
 const ENDPOINTS = ['GET /v1/partners/wallet/balance', 'POST /v1/partners/orders', 'GET /v1/partners/orders/:orderId'];
 const FAILURES = [
   null,
@@ -67,12 +69,14 @@ type Table =
   | 'metrics_minute'
   | 'metrics_endpoint_minute'
   | 'metrics_endpoint_hour'
+  | 'metrics_endpoint_day'
   | 'metrics_error_minute'
   | 'metrics_error_hour';
 const TABLES: readonly Table[] = [
   'metrics_minute',
   'metrics_endpoint_minute',
   'metrics_endpoint_hour',
+  'metrics_endpoint_day',
   'metrics_error_minute',
   'metrics_error_hour',
 ];
@@ -80,12 +84,13 @@ const TABLES: readonly Table[] = [
 /** Each rollup table computed the slow, obvious way over every raw row. */
 function bruteForce(db: Database.Database, table: Table) {
   const rows = db.prepare('SELECT * FROM api_calls').all() as RawCall[];
-  const hourly = table.endsWith('_hour');
+  const time = table.endsWith('_day') ? 'day' : table.endsWith('_hour') ? 'hour' : 'minute';
+  const size = { minute: 60_000, hour: 3_600_000, day: 86_400_000 }[time];
   const groups = new Map<string, Record<string, number | string>>();
   for (const row of rows) {
     const errorKind = row.error_kind ?? '';
     if (table.startsWith('metrics_error') && errorKind === '') continue;
-    const t = Math.floor(row.at / (hourly ? 3_600_000 : 60_000));
+    const t = Math.floor(row.at / size);
     const errorKey = row.error_id ?? row.error_kind ?? '';
     const dims: Record<string, number | string> =
       table === 'metrics_minute'
@@ -99,8 +104,8 @@ function bruteForce(db: Database.Database, table: Table) {
             order_status: row.order_status ?? '',
           }
         : table.startsWith('metrics_endpoint')
-          ? { [hourly ? 'hour' : 'minute']: t, endpoint: row.endpoint }
-          : { [hourly ? 'hour' : 'minute']: t, error_kind: errorKind, error_key: errorKey };
+          ? { [time]: t, endpoint: row.endpoint }
+          : { [time]: t, error_kind: errorKind, error_key: errorKey };
     const key = JSON.stringify(dims);
     let group = groups.get(key);
     if (!group) {
@@ -167,6 +172,27 @@ describe('call rollups', () => {
     const report = rebuildRollups(db);
     expect(report.rebuiltFrom).toBe(minute + 120_000);
     expect(snapshot(db)).toEqual(before);
+    writer.close();
+    db.close();
+  });
+
+  it('retention prunes every call rollup table past the rollup retention, keeping the hour and day the cutoff is in', () => {
+    const db = openProfileDb();
+    const writer = new CallLogWriter(db);
+    const now = Date.UTC(2026, 10, 20, 12, 30, 0);
+    const cutoff = now - ROLLUP_RETENTION_DAYS * 86_400_000; // 12:30 UTC, 400 days ago
+    for (const offset of [-86_400_000, -2 * 3_600_000, -60_000, 60_000])
+      writer.record(callRecord({ at: cutoff + offset, outcome: 'failed', failure: failure({ kind: 'server' }) }));
+    writer.flush();
+    applyRetention(db, now);
+    const starts = (table: string, column: string, size: number) =>
+      (db.prepare(`SELECT ${column} FROM ${table} ORDER BY 1`).pluck().all() as number[]).map((t) => t * size);
+    for (const table of ['metrics_minute', 'metrics_endpoint_minute', 'metrics_error_minute'])
+      expect(starts(table, 'minute', 60_000), table).toEqual([cutoff + 60_000]);
+    // 12:00–13:00 holds the cutoff: kept whole (with the call at 12:29); 10:00–11:00 is gone
+    for (const table of ['metrics_endpoint_hour', 'metrics_error_hour'])
+      expect(starts(table, 'hour', 3_600_000), table).toEqual([cutoff - 30 * 60_000]);
+    expect(starts('metrics_endpoint_day', 'day', 86_400_000)).toEqual([cutoff - 12.5 * 3_600_000]);
     writer.close();
     db.close();
   });

@@ -65,6 +65,19 @@ describe('the metrics, wallet and alerts areas on the real kernel and the embedd
     // the wallet reads are calls too: the Calls rollups have them
     expect(dashboard.sources).toMatchObject({ calls: true, walletSamples: true, alerts: true });
     expect(dashboard.latency.map((row) => row.endpoint)).toContain('GET /v1/partners/wallet/balance');
+    // a switch to this profile, as the active-profile service records it in the app's audit log, is an annotation
+    expect(dashboard.annotations.filter((annotation) => annotation.kind === 'profile-switch')).toEqual([]);
+    kernel.audit.record({
+      action: 'profile.activated',
+      profileId: 'simulator',
+      profileName: 'Simulator',
+      details: { environment: 'simulator', from: 'Staging' },
+    });
+    kernel.audit.record({ action: 'profile.activated', profileId: 'other', profileName: 'Other', details: {} });
+    const switched = await handlers.metrics.dashboard({ from: now - 3_600_000, to: now + 60_000 });
+    expect(switched.annotations.filter((annotation) => annotation.kind === 'profile-switch')).toEqual([
+      expect.objectContaining({ text: expect.stringMatching(/switched to this profile from Staging$/), drill: null }),
+    ]);
 
     await kernel.scopes.close('simulator');
     expect(kernel.jobs.activeTimers('simulator')).toBe(0);

@@ -4,23 +4,19 @@ import { HISTOGRAM_COLUMNS } from '../../kernel/call-log/metrics-rollup.ts';
 import { percentileFromHistogram } from './latency-percentile.ts';
 import { planBuckets, type BucketPlan } from './time-buckets.ts';
 
-interface OrderRollupRow {
-  t: number;
-  status: string;
-  orders: number;
-  amount_paise: number;
-}
-
-/** One row of metrics_endpoint_minute/hour: calls, failures and the latency histogram of an endpoint in a bucket. */
-interface EndpointRow {
-  t: number;
-  endpoint: string;
-  calls: number;
-  failed: number;
-  latencySum: number;
-  latencyMax: number;
-  histogram: number[];
-}
+/**
+ * One row of the latency series as SQLite sums it: a step (a whole number of buckets), an endpoint, calls,
+ * latency sum and max, then the histogram counts. Raw arrays: only the columns the panels need cross into JS.
+ */
+type LatencyRow = [
+  step: number,
+  endpoint: string,
+  calls: number,
+  latencySum: number,
+  latencyMax: number,
+  ...histogram: number[],
+];
+const HISTOGRAM_AT = 5;
 
 // A refresh every few seconds re-runs the same handful of statements: prepared once per database.
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -50,18 +46,17 @@ const callsDrill = (from: number, to: number, extra: { errorId?: string; path?: 
   filters: { from, to, ...extra },
 });
 
-const tableExists = (db: Database.Database, name: string) =>
-  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-
 function orderSeries(db: Database.Database, plan: BucketPlan): Dashboard['orders'] {
   const rows = statement(
     db,
-    `SELECT ${plan.column} AS t, status, orders, amount_paise FROM ${plan.orders}
+    `SELECT ${plan.column}, status, orders, amount_paise FROM ${plan.orders}
        WHERE ${plan.column} >= ? AND ${plan.column} < ? ORDER BY ${plan.column}`,
-  ).all(plan.first, plan.end) as OrderRollupRow[];
+  )
+    .raw()
+    .all(plan.first, plan.end) as [number, string, number, number][];
   const points: Dashboard['orders'] = [];
-  for (const row of rows) {
-    const at = row.t * plan.ms;
+  for (const [t, status, orders, amountPaise] of rows) {
+    const at = t * plan.ms;
     let point = points.at(-1);
     if (!point || point.at !== at) {
       point = {
@@ -78,14 +73,14 @@ function orderSeries(db: Database.Database, plan: BucketPlan): Dashboard['orders
       };
       points.push(point);
     }
-    point.orders += row.orders;
-    point.amountPaise += row.amount_paise;
-    if (row.status === 'SUCCESS') point.success += row.orders;
-    else if (row.status === 'FAILED') point.failed += row.orders;
-    else if (row.status === 'PROCESSING') point.processing += row.orders;
-    else point.other += row.orders;
+    point.orders += orders;
+    point.amountPaise += amountPaise;
+    if (status === 'SUCCESS') point.success += orders;
+    else if (status === 'FAILED') point.failed += orders;
+    else if (status === 'PROCESSING') point.processing += orders;
+    else point.other += orders;
     // Debited and not refunded (Hubble refunds FAILED, REVERSED and CANCELLED; REJECTED never was debited).
-    if (row.status === 'SUCCESS' || row.status === 'PROCESSING') point.spentPaise += row.amount_paise;
+    if (status === 'SUCCESS' || status === 'PROCESSING') point.spentPaise += amountPaise;
   }
   for (const point of points) {
     const decided = point.success + point.failed;
@@ -94,37 +89,57 @@ function orderSeries(db: Database.Database, plan: BucketPlan): Dashboard['orders
   return points;
 }
 
-function endpointRows(db: Database.Database, plan: BucketPlan): EndpointRow[] {
-  // Raw arrays: thousands of rows of 30 columns each, read on every refresh.
-  const rows = statement(
+const LATENCY_SUMS = `sum(calls), total(latency_ms_sum), max(latency_ms_max), ${HISTOGRAM_COLUMNS.map((column) => `sum(${column})`).join(', ')}`;
+const ENDPOINT_COLUMNS = `endpoint, calls, latency_ms_sum, latency_ms_max, ${HISTOGRAM_COLUMNS.join(', ')}`;
+
+/**
+ * Per latency step and endpoint, summed by SQLite along the primary key (time, endpoint). Day steps read the day
+ * rows for the whole days of the range and the hour rows of a partial first and last day.
+ */
+function latencyRows(db: Database.Database, plan: BucketPlan): LatencyRow[] {
+  if (plan.column === 'hour' && plan.latencyStep === 24) {
+    const firstDay = Math.ceil(plan.first / 24);
+    const endDay = Math.max(firstDay, Math.floor(plan.end / 24));
+    return statement(
+      db,
+      `SELECT day, endpoint, ${LATENCY_SUMS} FROM (
+         SELECT day, ${ENDPOINT_COLUMNS} FROM metrics_endpoint_day WHERE day >= @firstDay AND day < @endDay
+         UNION ALL
+         SELECT hour / 24 AS day, ${ENDPOINT_COLUMNS} FROM metrics_endpoint_hour
+           WHERE hour >= @first AND hour < min(@end, @firstDay * 24)
+         UNION ALL
+         SELECT hour / 24 AS day, ${ENDPOINT_COLUMNS} FROM metrics_endpoint_hour
+           WHERE hour >= max(@first, @endDay * 24) AND hour < @end
+       ) GROUP BY day, endpoint`,
+    )
+      .raw()
+      .all({ first: plan.first, end: plan.end, firstDay, endDay }) as LatencyRow[];
+  }
+  const step = plan.latencyStep === 1 ? plan.column : `${plan.column} / ${plan.latencyStep}`;
+  return statement(
     db,
-    `SELECT ${plan.column}, endpoint, calls, failed, latency_ms_sum, latency_ms_max, ${HISTOGRAM_COLUMNS.join(', ')}
-     FROM ${plan.endpoints} WHERE ${plan.column} >= ? AND ${plan.column} < ? ORDER BY ${plan.column}, endpoint`,
+    `SELECT ${step}, endpoint, ${LATENCY_SUMS}
+     FROM ${plan.endpoints} WHERE ${plan.column} >= ? AND ${plan.column} < ? GROUP BY ${step}, endpoint`,
   )
     .raw()
-    .all(plan.first, plan.end) as [number, string, number, number, number, number, ...number[]][];
-  return rows.map((row) => ({
-    t: row[0],
-    endpoint: row[1],
-    calls: row[2],
-    failed: row[3],
-    latencySum: row[4],
-    latencyMax: row[5],
-    histogram: row.slice(6) as number[],
-  }));
+    .all(plan.first, plan.end) as LatencyRow[];
 }
 
-function errorSeries(db: Database.Database, plan: BucketPlan, endpoints: readonly EndpointRow[]): Dashboard['errors'] {
-  const points = new Map<number, Dashboard['errors'][number]>();
-  for (const row of endpoints) {
-    const at = row.t * plan.ms;
-    let point = points.get(at);
-    if (!point) {
-      point = { at, calls: 0, failed: 0, byKind: {}, drill: callsDrill(at, at + plan.ms) };
-      points.set(at, point);
-    }
-    point.calls += row.calls;
-    point.failed += row.failed;
+function errorSeries(db: Database.Database, plan: BucketPlan): Dashboard['errors'] {
+  const totals = statement(
+    db,
+    `SELECT ${plan.column}, sum(calls), sum(failed) FROM ${plan.endpoints}
+     WHERE ${plan.column} >= ? AND ${plan.column} < ? GROUP BY ${plan.column}`,
+  )
+    .raw()
+    .all(plan.first, plan.end) as [number, number, number][];
+  const points: Dashboard['errors'] = [];
+  const byBucket = new Map<number, Dashboard['errors'][number]>();
+  for (const [t, calls, failed] of totals) {
+    const at = t * plan.ms;
+    const point = { at, calls, failed, byKind: {}, drill: callsDrill(at, at + plan.ms) };
+    points.push(point);
+    byBucket.set(t, point);
   }
   // Summed in SQLite along the primary key (time, kind, …): no sort, and one row per bucket and kind reaches JS.
   const kinds = statement(
@@ -135,31 +150,35 @@ function errorSeries(db: Database.Database, plan: BucketPlan, endpoints: readonl
     .raw()
     .all(plan.first, plan.end) as [number, string, number][];
   for (const [t, kind, calls] of kinds) {
-    const point = points.get(t * plan.ms);
+    const point = byBucket.get(t);
     if (point) point.byKind[kind] = calls;
   }
-  return [...points.values()];
+  return points;
 }
 
-const latencyOf = (calls: number, sum: number, max: number, histogram: number[]) => ({
+const histogramOf = (row: LatencyRow) => row.slice(HISTOGRAM_AT) as number[];
+
+const latencyOf = (calls: number, sum: number, max: number, histogram: readonly number[]) => ({
   calls,
   avgMs: calls === 0 ? 0 : sum / calls,
   p50Ms: percentileFromHistogram(histogram, 0.5, max),
   p95Ms: percentileFromHistogram(histogram, 0.95, max),
 });
 
-function latencyByEndpoint(endpoints: readonly EndpointRow[], from: number, to: number): Dashboard['latency'] {
+function latencyByEndpoint(rows: readonly LatencyRow[], from: number, to: number): Dashboard['latency'] {
   const totals = new Map<string, { calls: number; sum: number; max: number; histogram: number[] }>();
-  for (const row of endpoints) {
-    let total = totals.get(row.endpoint);
+  for (const row of rows) {
+    const endpoint = row[1];
+    let total = totals.get(endpoint);
     if (!total) {
       total = { calls: 0, sum: 0, max: 0, histogram: HISTOGRAM_COLUMNS.map(() => 0) };
-      totals.set(row.endpoint, total);
+      totals.set(endpoint, total);
     }
-    total.calls += row.calls;
-    total.sum += row.latencySum;
-    total.max = Math.max(total.max, row.latencyMax);
-    row.histogram.forEach((count, index) => (total.histogram[index]! += count));
+    total.calls += row[2];
+    total.sum += row[3];
+    total.max = Math.max(total.max, row[4]);
+    for (let index = 0; index < HISTOGRAM_COLUMNS.length; index += 1)
+      total.histogram[index]! += row[HISTOGRAM_AT + index] as number;
   }
   return [...totals]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -171,12 +190,14 @@ function latencyByEndpoint(endpoints: readonly EndpointRow[], from: number, to: 
     }));
 }
 
-const latencySeries = (plan: BucketPlan, endpoints: readonly EndpointRow[]): Dashboard['latencySeries'] =>
-  endpoints.map((row) => ({
-    at: row.t * plan.ms,
-    endpoint: row.endpoint,
-    ...latencyOf(row.calls, row.latencySum, row.latencyMax, row.histogram),
+const latencySeries = (plan: BucketPlan, rows: readonly LatencyRow[]): Dashboard['latencySeries'] => {
+  const stepMs = plan.latencyStep * plan.ms;
+  return rows.map((row) => ({
+    at: row[0] * stepMs,
+    endpoint: row[1],
+    ...latencyOf(row[2], row[3], row[4], histogramOf(row)),
   }));
+};
 
 const TOP_ERRORS = 10;
 
@@ -247,10 +268,11 @@ function annotations(db: Database.Database, plan: BucketPlan): Annotation[] {
 }
 
 function sources(db: Database.Database): Dashboard['sources'] {
-  const has = (sql: string) => db.prepare(sql).get() !== undefined;
-  const webhooks = !tableExists(db, 'webhook_events')
+  const has = (sql: string) => statement(db, sql).get() !== undefined;
+  const webhooks = !has("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'webhook_events'")
     ? 'absent'
-    : has('SELECT 1 FROM webhook_events LIMIT 1')
+    : // prepared afresh: the table may have come or gone since the cached statements were prepared
+      db.prepare('SELECT 1 FROM webhook_events LIMIT 1').get() !== undefined
       ? 'has-data'
       : 'empty';
   return {
@@ -266,17 +288,18 @@ function sources(db: Database.Database): Dashboard['sources'] {
 export function queryDashboard(db: Database.Database, input: DashboardInput): Dashboard {
   const plan = planBuckets(input.from, input.to, input.bucket);
   return db.transaction((): Dashboard => {
-    const endpoints = endpointRows(db, plan);
+    const latency = latencyRows(db, plan);
     return {
       from: plan.first * plan.ms,
       to: plan.end * plan.ms,
       bucket: plan.size,
       bucketMs: plan.ms,
+      latencyBucketMs: plan.latencyStep * plan.ms,
       sources: sources(db),
       orders: orderSeries(db, plan),
-      latency: latencyByEndpoint(endpoints, input.from, input.to),
-      latencySeries: latencySeries(plan, endpoints),
-      errors: errorSeries(db, plan, endpoints),
+      latency: latencyByEndpoint(latency, input.from, input.to),
+      latencySeries: latencySeries(plan, latency),
+      errors: errorSeries(db, plan),
       topErrors: topErrors(db, plan, input.from, input.to),
       wallet: walletSeries(db, plan),
       annotations: annotations(db, plan),

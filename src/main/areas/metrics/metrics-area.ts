@@ -14,6 +14,7 @@ export const metricsArea = defineArea({
       metrics: createMetricsHandlers({
         activeScope: () => kernel.scopes.get(kernel.active.id()),
         now: kernel.clock.now,
+        auditEntries: (profileId, limit) => kernel.audit.list({ profileId, limit }),
       }),
     };
     return {

@@ -1,6 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { RebuildReport } from '../../../shared/contract/metrics.ts';
-import { DERIVED_ROLLUP_TABLES, derivedRollupSql, rawToMinuteRollupSql } from '../../kernel/call-log/metrics-rollup.ts';
+import {
+  bucketOfMinute,
+  DERIVED_ROLLUP_TABLES,
+  derivedRollupSql,
+  rawToMinuteRollupSql,
+} from '../../kernel/call-log/metrics-rollup.ts';
 import { writeWatermark } from './order-rollups.ts';
 
 /**
@@ -35,10 +40,11 @@ export function rebuildRollups(db: Database.Database): RebuildReport {
     if (fromMinute !== null) {
       db.prepare('DELETE FROM metrics_minute WHERE minute >= ?').run(fromMinute);
       callMinutes = db.prepare(rawToMinuteRollupSql()).run({ fromMs: fromMinute * 60_000 }).changes;
-      // The narrow tables are derived from whole hours of metrics_minute (the kept minutes of the first hour too).
+      // The narrow tables are derived from whole hours of metrics_minute (the kept minutes of the first hour too),
+      // the day table from whole days of the hour rows (the kept hours of the first day too).
       const fromHour = Math.floor(fromMinute / 60);
       for (const [table, column] of DERIVED_ROLLUP_TABLES)
-        db.prepare(`DELETE FROM ${table} WHERE ${column} >= ?`).run(column === 'hour' ? fromHour : fromHour * 60);
+        db.prepare(`DELETE FROM ${table} WHERE ${column} >= ?`).run(bucketOfMinute(column, fromHour * 60));
       for (const sql of derivedRollupSql()) {
         const changes = db.prepare(sql).run({ fromMinute: fromHour * 60 }).changes;
         if (sql.includes('INTO metrics_endpoint_hour')) callHours = changes;

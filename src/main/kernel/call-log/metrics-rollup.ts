@@ -41,6 +41,8 @@ export interface MinuteBucket {
 
 export const minuteOf = (at: number) => Math.floor(at / 60_000);
 export const hourOfMinute = (minute: number) => Math.floor(minute / 60);
+/** UTC epoch days, like the hours: in IST a day runs from 05:30 to 05:30. */
+export const dayOfMinute = (minute: number) => Math.floor(minute / 1440);
 
 export const bucketIndex = (latencyMs: number) => {
   const index = LATENCY_BUCKETS.findIndex((bound) => latencyMs <= bound);
@@ -99,7 +101,7 @@ const wideUpsertSql = `
     amount_sum = amount_sum + excluded.amount_sum
 `;
 
-const endpointUpsertSql = (table: string, time: 'minute' | 'hour') => `
+const endpointUpsertSql = (table: string, time: 'minute' | 'hour' | 'day') => `
   INSERT INTO ${table} (${time}, endpoint, calls, failed, latency_ms_sum, latency_ms_max, ${histogramNames})
   VALUES (@${time}, @endpoint, @calls, @failed, @latency_ms_sum, @latency_ms_max, ${histogramParams})
   ON CONFLICT (${time}, endpoint) DO UPDATE SET
@@ -119,12 +121,14 @@ const errorUpsertSql = (table: string, time: 'minute' | 'hour') => `
 /**
  * Upserts one bucket into every call rollup: the wide minute table (all dimensions), and the narrow tables the
  * dashboard reads per minute and per hour: one row per endpoint (calls, failures, latency histogram) and one
- * per error (kind and key). A 30-day dashboard then reads a few thousand rows, not every combination.
+ * per error (kind and key). A 30-day dashboard then reads a few thousand rows, not every combination; its
+ * latency panel reads the per-day endpoint rows (a histogram per day, not per hour).
  */
 export function prepareRollupUpsert(db: Database.Database): (bucket: MinuteBucket) => void {
   const wide = db.prepare(wideUpsertSql);
   const endpointMinute = db.prepare(endpointUpsertSql('metrics_endpoint_minute', 'minute'));
   const endpointHour = db.prepare(endpointUpsertSql('metrics_endpoint_hour', 'hour'));
+  const endpointDay = db.prepare(endpointUpsertSql('metrics_endpoint_day', 'day'));
   const errorMinute = db.prepare(errorUpsertSql('metrics_error_minute', 'minute'));
   const errorHour = db.prepare(errorUpsertSql('metrics_error_hour', 'hour'));
   return (bucket) => {
@@ -155,6 +159,7 @@ export function prepareRollupUpsert(db: Database.Database): (bucket: MinuteBucke
     };
     endpointMinute.run({ minute: bucket.minute, ...perEndpoint });
     endpointHour.run({ hour, ...perEndpoint });
+    endpointDay.run({ day: dayOfMinute(bucket.minute), ...perEndpoint });
     if (bucket.error_kind === '') return;
     const perError = {
       error_kind: bucket.error_kind,
@@ -192,7 +197,8 @@ const HISTOGRAM_SUMS = HISTOGRAM_COLUMNS.map((column) => `sum(${column})`).join(
 
 /**
  * SQL that derives the narrow rollups from metrics_minute (minute ≥ @fromMinute; hour tables from the hour of
- * @fromMinute on, so @fromMinute must be a whole hour): in dependency order, for the maintenance rebuild.
+ * @fromMinute on, so @fromMinute must be a whole hour; the day table from the day of @fromMinute on, out of the
+ * hour rows, which keep the earlier hours of that day): in dependency order, for the maintenance rebuild.
  */
 export function derivedRollupSql(): readonly string[] {
   return [
@@ -202,6 +208,9 @@ export function derivedRollupSql(): readonly string[] {
     `INSERT INTO metrics_endpoint_hour (hour, endpoint, calls, failed, latency_ms_sum, latency_ms_max, ${histogramNames})
      SELECT minute / 60, endpoint, sum(calls), sum(failed), total(latency_ms_sum), max(latency_ms_max), ${HISTOGRAM_SUMS}
      FROM metrics_endpoint_minute WHERE minute >= @fromMinute GROUP BY minute / 60, endpoint`,
+    `INSERT INTO metrics_endpoint_day (day, endpoint, calls, failed, latency_ms_sum, latency_ms_max, ${histogramNames})
+     SELECT hour / 24, endpoint, sum(calls), sum(failed), total(latency_ms_sum), max(latency_ms_max), ${HISTOGRAM_SUMS}
+     FROM metrics_endpoint_hour WHERE hour >= (@fromMinute / 1440) * 24 GROUP BY hour / 24, endpoint`,
     `INSERT INTO metrics_error_minute (minute, error_kind, error_key, calls)
      SELECT minute, error_kind, error_key, sum(calls) FROM metrics_minute
      WHERE minute >= @fromMinute AND error_kind <> '' GROUP BY minute, error_kind, error_key`,
@@ -211,10 +220,16 @@ export function derivedRollupSql(): readonly string[] {
   ];
 }
 
-/** The narrow rollup tables, minute ones first: what the rebuild clears before deriving them again. */
+/** The narrow rollup tables, minute ones first: what the rebuild clears before deriving them again (and retention prunes). */
 export const DERIVED_ROLLUP_TABLES = [
   ['metrics_endpoint_minute', 'minute'],
   ['metrics_error_minute', 'minute'],
   ['metrics_endpoint_hour', 'hour'],
   ['metrics_error_hour', 'hour'],
+  ['metrics_endpoint_day', 'day'],
 ] as const;
+
+const MINUTES_PER = { minute: 1, hour: 60, day: 1440 } as const;
+/** The bucket of a rollup time column (minute, hour or day) that holds `minute`. */
+export const bucketOfMinute = (column: 'minute' | 'hour' | 'day', minute: number) =>
+  Math.floor(minute / MINUTES_PER[column]);

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { bucketOfMinute, DERIVED_ROLLUP_TABLES } from './metrics-rollup.ts';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 /** Rollups are tiny and feed long dashboard trends, so they outlive the raw calls. */
@@ -20,7 +21,11 @@ export function writeRetentionDays(db: Database.Database, days: number): void {
   ).run(String(days));
 }
 
-/** Deletes calls older than the retention window (and rollups older than theirs); returns calls deleted. */
+/**
+ * Deletes calls older than the retention window, and call rollups older than theirs: the wide minute table and
+ * every narrow one (minute, hour and day tables alike; an hour or a day the cutoff falls inside is kept whole).
+ * Returns calls deleted.
+ */
 export function applyRetention(db: Database.Database, now: number, days = readRetentionDays(db)): number {
   const cutoff = now - days * DAY_MS;
   const slice = db.prepare(
@@ -34,5 +39,7 @@ export function applyRetention(db: Database.Database, now: number, days = readRe
   }
   const rollupCutoffMinute = Math.floor((now - Math.max(days, ROLLUP_RETENTION_DAYS) * DAY_MS) / 60_000);
   db.prepare('DELETE FROM metrics_minute WHERE minute < ?').run(rollupCutoffMinute);
+  for (const [table, column] of DERIVED_ROLLUP_TABLES)
+    db.prepare(`DELETE FROM ${table} WHERE ${column} < ?`).run(bucketOfMinute(column, rollupCutoffMinute));
   return deleted;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './chart-page.css';
 
 /** What a page over a time range keeps in its store: the range, the auto-refresh and the load behind both. */
 export interface RangeControls<TRange, TRefresh> {

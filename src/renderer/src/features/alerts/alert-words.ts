@@ -1,6 +1,6 @@
 import type { AlertCondition, AlertKind, AlertRule } from '../../../../shared/contract/alerts.ts';
 import { formatPaise } from '../../components/money.ts';
-import { formatHours } from '../dashboard/chart-format.ts';
+import { formatHours } from '../../components/chart-format.ts';
 
 export const KIND_WORDS: Record<AlertKind, string> = {
   'success-rate': 'Order success rate drops',

@@ -1,13 +1,14 @@
 import type { Annotation } from '../../../../shared/contract/metrics.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { DrillButton } from './DrillButton.tsx';
-import { ANNOTATION_COLOURS } from './series-colours.ts';
+import { ANNOTATION_COLOURS } from '../../components/series-colours.ts';
 
 const KIND_WORDS: Record<Annotation['kind'], string> = {
   'top-up': 'Top-up',
   'wallet-below-minimum': 'Low balance',
   'alert-fired': 'Alert fired',
   'alert-resolved': 'Alert resolved',
+  'profile-switch': 'Profile switch',
 };
 
 /** The markers on the time axes, as a list: what happened when, with the calls behind an alert. */

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { CartesianGrid, ComposedChart, XAxis } from 'recharts';
 import type { DrillDown } from '../../../../shared/contract/metrics.ts';
-import { CHART_HEIGHT, clickedIndex, timeAxis } from './chart-parts.tsx';
+import { clickedIndex } from './chart-parts.tsx';
+import { CHART_HEIGHT, timeAxis } from '../../components/time-axis.ts';
 import { openDrillDown } from './open-drill-down.ts';
 
 interface Props {

@@ -1,17 +1,18 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard, DrillDown } from '../../../../shared/contract/metrics.ts';
 import { DateTime } from '../../components/DateTime.tsx';
-import { formatCount, formatRate } from './chart-format.ts';
-import { tooltipOf } from './ChartTooltip.tsx';
-import { DataTable } from './DataTable.tsx';
+import { formatCount, formatRate } from '../../components/chart-format.ts';
+import { tooltipOf } from '../../components/ChartTooltip.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { DrillButton } from './DrillButton.tsx';
 import { NoCallsYet } from './empty-states.tsx';
 import { openDrillDown } from './open-drill-down.ts';
 import { overallErrorRate } from './order-series.ts';
-import { EmptyState, Panel } from './Panel.tsx';
-import { annotationLines, CHART_HEIGHT, swatch, timeAxis } from './chart-parts.tsx';
-import { ERROR_KINDS, kindLabel } from './series-colours.ts';
-import { denseBuckets } from './time-range.ts';
+import { EmptyState, Panel } from '../../components/Panel.tsx';
+import { annotationLines, swatch } from './chart-parts.tsx';
+import { CHART_HEIGHT, timeAxis } from '../../components/time-axis.ts';
+import { ERROR_KINDS, kindLabel } from '../../components/series-colours.ts';
+import { denseBuckets } from '../../components/time-range.ts';
 
 type ErrorPoint = Dashboard['errors'][number];
 interface ErrorSlot {

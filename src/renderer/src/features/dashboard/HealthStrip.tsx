@@ -2,7 +2,7 @@ import type { Dashboard } from '../../../../shared/contract/metrics.ts';
 import type { WalletSummary } from '../../../../shared/contract/wallet.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { formatPaise } from '../../components/money.ts';
-import { formatCount, formatHours, formatRate } from './chart-format.ts';
+import { formatCount, formatHours, formatRate } from '../../components/chart-format.ts';
 import { overallErrorRate, overallSuccessRate } from './order-series.ts';
 
 type Tone = 'ok' | 'warning' | 'danger' | 'neutral';

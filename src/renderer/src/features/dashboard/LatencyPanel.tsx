@@ -1,14 +1,17 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../../../../shared/contract/metrics.ts';
-import { formatCount, formatMs } from './chart-format.ts';
-import { tooltipOf } from './ChartTooltip.tsx';
-import { DataTable } from './DataTable.tsx';
+import { formatCount, formatMs } from '../../components/chart-format.ts';
+import { tooltipOf } from '../../components/ChartTooltip.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { DrillButton } from './DrillButton.tsx';
 import { NoCallsYet } from './empty-states.tsx';
 import { openDrillDown } from './open-drill-down.ts';
-import { EmptyState, Panel } from './Panel.tsx';
+import { EmptyState, Panel } from '../../components/Panel.tsx';
 import { swatch } from './chart-parts.tsx';
-import { COLOURS } from './series-colours.ts';
+import { COLOURS } from '../../components/series-colours.ts';
+import { LatencyTrendChart, LatencyTrendTable } from './LatencyTrendChart.tsx';
+import { shortEndpoint } from './short-endpoint.ts';
+import { TREND_ENDPOINTS } from './latency-trend.ts';
 
 type Row = Dashboard['latency'][number];
 
@@ -23,17 +26,15 @@ const tooltip = tooltipOf<Row>(
   () => 'Click: the calls to this endpoint',
 );
 
-/** "POST /v1/partners/orders" → "POST …/orders": the axis has room for the part that tells endpoints apart. */
-export const shortEndpoint = (endpoint: string) => endpoint.replace(/\/v\d+\/partners/, ' …');
-
-/** Response time per endpoint over the range: average, p50 and p95 (from the latency histograms). */
+/** Response time per endpoint over the range: average, p50 and p95 (from the latency histograms), and p95 over time. */
 export function LatencyPanel({ data }: { data: Dashboard }) {
   const rows = [...data.latency].sort((a, b) => b.calls - a.calls).slice(0, 8);
+  const trendEndpoints = rows.slice(0, TREND_ENDPOINTS).map((row) => row.endpoint);
   return (
     <Panel
       id="panel-latency"
       title="Response time per endpoint"
-      subtitle="Average, p50 and p95 over the range; p50 / p95 read from latency histograms."
+      subtitle="Average, p50 and p95 over the range, and p95 over time (the busiest endpoints); read from latency histograms."
       empty={
         data.sources.calls ? (
           rows.length === 0 ? (
@@ -44,20 +45,23 @@ export function LatencyPanel({ data }: { data: Dashboard }) {
         )
       }
       data={
-        <DataTable
-          caption="Response time per endpoint"
-          rows={data.latency}
-          rowKey={(row) => row.endpoint}
-          columns={[
-            { header: 'Endpoint', cell: (row) => <span className="mono">{row.endpoint}</span> },
-            { header: 'Calls', cell: (row) => formatCount(row.calls), numeric: true },
-            { header: 'Average', cell: (row) => formatMs(row.avgMs), numeric: true },
-            { header: 'p50', cell: (row) => formatMs(row.p50Ms), numeric: true },
-            { header: 'p95', cell: (row) => formatMs(row.p95Ms), numeric: true },
-            { header: 'Slowest', cell: (row) => formatMs(row.maxMs), numeric: true },
-            { header: '', cell: (row) => <DrillButton drill={row.drill} what={`calls to ${row.endpoint}`} /> },
-          ]}
-        />
+        <>
+          <DataTable
+            caption="Response time per endpoint"
+            rows={data.latency}
+            rowKey={(row) => row.endpoint}
+            columns={[
+              { header: 'Endpoint', cell: (row) => <span className="mono">{row.endpoint}</span> },
+              { header: 'Calls', cell: (row) => formatCount(row.calls), numeric: true },
+              { header: 'Average', cell: (row) => formatMs(row.avgMs), numeric: true },
+              { header: 'p50', cell: (row) => formatMs(row.p50Ms), numeric: true },
+              { header: 'p95', cell: (row) => formatMs(row.p95Ms), numeric: true },
+              { header: 'Slowest', cell: (row) => formatMs(row.maxMs), numeric: true },
+              { header: '', cell: (row) => <DrillButton drill={row.drill} what={`calls to ${row.endpoint}`} /> },
+            ]}
+          />
+          <LatencyTrendTable data={data} endpoints={trendEndpoints} />
+        </>
       }
     >
       <BarChart
@@ -88,6 +92,7 @@ export function LatencyPanel({ data }: { data: Dashboard }) {
         <li style={swatch(COLOURS.p50)}>p50</li>
         <li style={swatch(COLOURS.p95)}>p95</li>
       </ul>
+      <LatencyTrendChart data={data} endpoints={trendEndpoints} />
     </Panel>
   );
 }

@@ -2,16 +2,16 @@ import { Bar, Line, Tooltip, YAxis } from 'recharts';
 import type { Dashboard } from '../../../../shared/contract/metrics.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { formatPaise, shortPaise } from '../../components/money.ts';
-import { formatCount } from './chart-format.ts';
-import { tooltipOf } from './ChartTooltip.tsx';
-import { DataTable } from './DataTable.tsx';
+import { formatCount } from '../../components/chart-format.ts';
+import { tooltipOf } from '../../components/ChartTooltip.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { DrillButton } from './DrillButton.tsx';
 import { noOrdersToDraw } from './empty-states.tsx';
 import { DrillableChart } from './DrillableChart.tsx';
 import { orderSlots, type OrderSlot } from './order-series.ts';
-import { Panel } from './Panel.tsx';
+import { Panel } from '../../components/Panel.tsx';
 import { annotationLines, swatch } from './chart-parts.tsx';
-import { COLOURS } from './series-colours.ts';
+import { COLOURS } from '../../components/series-colours.ts';
 
 const tooltip = tooltipOf<OrderSlot>(
   (slot) => [

@@ -1,8 +1,8 @@
 import type { RateLimitMeters } from '../../../../shared/contract/metrics.ts';
-import { formatCount, formatPercent } from './chart-format.ts';
+import { formatCount, formatPercent } from '../../components/chart-format.ts';
 import { DrillButton } from './DrillButton.tsx';
-import { GoButton } from './empty-states.tsx';
-import { EmptyState, Panel } from './Panel.tsx';
+import { GoButton } from '../../components/GoButton.tsx';
+import { EmptyState, Panel } from '../../components/Panel.tsx';
 import { describeLimit, meterLevel, usedOfCapacity } from './rate-limit-words.ts';
 
 /** Usage of each rate limit in its IST window, amber from the alert threshold, with the E400s seen. */

@@ -2,14 +2,14 @@ import { Bar, Line, ReferenceLine, Tooltip, YAxis } from 'recharts';
 import type { Dashboard } from '../../../../shared/contract/metrics.ts';
 import { DateTime } from '../../components/DateTime.tsx';
 import { annotationLines } from './chart-parts.tsx';
-import { formatCount, formatPercent } from './chart-format.ts';
-import { tooltipOf } from './ChartTooltip.tsx';
-import { DataTable } from './DataTable.tsx';
+import { formatCount, formatPercent } from '../../components/chart-format.ts';
+import { tooltipOf } from '../../components/ChartTooltip.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { DrillButton } from './DrillButton.tsx';
 import { DrillableChart } from './DrillableChart.tsx';
 import { orderSlots, type OrderSlot } from './order-series.ts';
-import { Panel } from './Panel.tsx';
-import { COLOURS } from './series-colours.ts';
+import { Panel } from '../../components/Panel.tsx';
+import { COLOURS } from '../../components/series-colours.ts';
 import { noOrdersToDraw } from './empty-states.tsx';
 
 interface Props {

@@ -4,13 +4,15 @@ import type { WalletSummary } from '../../../../shared/contract/wallet.ts';
 import { balanceSeries } from '../../components/balance-series.tsx';
 import { DateTime } from '../../components/DateTime.tsx';
 import { formatPaise } from '../../components/money.ts';
-import { annotationLines, timeAxis } from './chart-parts.tsx';
-import { formatHours } from './chart-format.ts';
-import { tooltipOf } from './ChartTooltip.tsx';
-import { DataTable } from './DataTable.tsx';
-import { GoButton, NoWalletSamplesYet } from './empty-states.tsx';
-import { Panel } from './Panel.tsx';
-import { COLOURS } from './series-colours.ts';
+import { annotationLines } from './chart-parts.tsx';
+import { timeAxis } from '../../components/time-axis.ts';
+import { formatHours } from '../../components/chart-format.ts';
+import { tooltipOf } from '../../components/ChartTooltip.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { NoWalletSamplesYet } from './empty-states.tsx';
+import { GoButton } from '../../components/GoButton.tsx';
+import { Panel } from '../../components/Panel.tsx';
+import { COLOURS } from '../../components/series-colours.ts';
 
 type Point = Dashboard['wallet'][number];
 const tooltip = tooltipOf<Point>((point) => [

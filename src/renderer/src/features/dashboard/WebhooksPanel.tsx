@@ -1,7 +1,7 @@
-import { formatCount, formatRate } from './chart-format.ts';
+import { formatCount, formatRate } from '../../components/chart-format.ts';
 import type { WebhookHealth } from './dashboard-store.ts';
-import { GoButton } from './empty-states.tsx';
-import { EmptyState, Panel } from './Panel.tsx';
+import { GoButton } from '../../components/GoButton.tsx';
+import { EmptyState, Panel } from '../../components/Panel.tsx';
 import { countWebhooks } from './webhook-health.ts';
 import { WEBHOOK_SAMPLE_LIMIT } from './dashboard-store.ts';
 

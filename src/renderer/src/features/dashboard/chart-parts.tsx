@@ -1,31 +1,15 @@
 import type { CSSProperties } from 'react';
-import { ReferenceLine, type XAxisProps } from 'recharts';
+import { ReferenceLine } from 'recharts';
 import type { Annotation } from '../../../../shared/contract/metrics.ts';
 import { formatDateTime } from '../../components/format-time.ts';
-import { formatTick, timeTicks } from './chart-format.ts';
-import { ANNOTATION_COLOURS } from './series-colours.ts';
-
-export const CHART_HEIGHT = 220;
-
-/** The shared time axis: the page's range, ticks on the operator's round hours or days. */
-export function timeAxis(from: number, to: number): XAxisProps {
-  return {
-    dataKey: 'at',
-    type: 'number',
-    scale: 'time',
-    domain: [from, to],
-    ticks: timeTicks(from, to),
-    tickFormatter: (at: number) => formatTick(at, to - from),
-    allowDataOverflow: true,
-    minTickGap: 16,
-  };
-}
+import { ANNOTATION_COLOURS } from '../../components/series-colours.ts';
 
 const ANNOTATION_SYMBOL: Record<Annotation['kind'], string> = {
   'top-up': '▲',
   'wallet-below-minimum': '◆',
   'alert-fired': '!',
   'alert-resolved': '✓',
+  'profile-switch': '⇄',
 };
 
 /**

@@ -4,7 +4,7 @@ import type { ReceivedEventSummary, ReceiverStatus } from '../../../../shared/co
 import type { WalletSummary } from '../../../../shared/contract/wallet.ts';
 import { useNavigation } from '../../app/navigation-store.ts';
 import { hubble } from '../../hubble.ts';
-import { resolveRange, type RefreshMs, type TimeRange } from './time-range.ts';
+import { resolveRange, type RefreshMs, type TimeRange } from '../../components/time-range.ts';
 
 /** Received webhooks in the range: the receiver keeps no rollup, so the panel reads at most this many. */
 export const WEBHOOK_SAMPLE_LIMIT = 1000;

@@ -1,22 +1,8 @@
 import { useNavigation } from '../../app/navigation-store.ts';
+import { GoButton } from '../../components/GoButton.tsx';
 import { useProfiles } from '../profiles/profiles-store.ts';
 import { useWebhooksTab } from '../webhooks/webhooks-tab-store.ts';
-import { EmptyState } from './Panel.tsx';
-
-function GoButton({
-  area,
-  children,
-}: {
-  area: 'calls' | 'orders' | 'webhooks' | 'profiles' | 'wallet';
-  children: string;
-}) {
-  const goTo = useNavigation((state) => state.goTo);
-  return (
-    <button type="button" className="link-button" onClick={() => goTo(area)}>
-      {children}
-    </button>
-  );
-}
+import { EmptyState } from '../../components/Panel.tsx';
 
 /** Opens Webhooks on its "Import logs" tab: past calls from the partner's own logs fill the panels too. */
 function ImportLogsButton() {
@@ -91,5 +77,3 @@ export function noOrdersToDraw(ordersRecorded: boolean, bucketsWithOrders: numbe
   if (!ordersRecorded) return <NoOrdersYet />;
   return bucketsWithOrders === 0 ? <EmptyState>No orders were placed in this range.</EmptyState> : undefined;
 }
-
-export { GoButton };

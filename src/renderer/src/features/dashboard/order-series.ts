@@ -1,5 +1,5 @@
 import type { Dashboard, DrillDown } from '../../../../shared/contract/metrics.ts';
-import { denseBuckets } from './time-range.ts';
+import { denseBuckets } from '../../components/time-range.ts';
 
 export type OrderPoint = Dashboard['orders'][number];
 

@@ -1,6 +1,6 @@
 import type { RateLimitMeter } from '../../../../shared/contract/metrics.ts';
 import { formatPaise } from '../../components/money.ts';
-import { formatCount } from './chart-format.ts';
+import { formatCount } from '../../components/chart-format.ts';
 
 const WINDOW_WORDS = { hourly: 'this hour, IST', daily: 'today, IST', monthly: 'this month, IST' } as const;
 

@@ -10,17 +10,16 @@ import type { AreaPageProps } from '../../components/NotBuiltYet.tsx';
 import { useAutoRefresh } from '../../components/use-auto-refresh.ts';
 import { rangePickerProps, RangePageHeader } from '../../components/RangePageHeader.tsx';
 import { useProfiles } from '../profiles/profiles-store.ts';
-import { formatCount, formatHours } from '../dashboard/chart-format.ts';
-import { timeAxis } from '../dashboard/chart-parts.tsx';
-import { tooltipOf } from '../dashboard/ChartTooltip.tsx';
-import { DataTable } from '../dashboard/DataTable.tsx';
-import { GoButton } from '../dashboard/empty-states.tsx';
-import { Panel } from '../dashboard/Panel.tsx';
-import { COLOURS } from '../dashboard/series-colours.ts';
-import { describeRange } from '../dashboard/time-range.ts';
-import { TimeRangePicker } from '../dashboard/TimeRangePicker.tsx';
+import { formatCount, formatHours } from '../../components/chart-format.ts';
+import { timeAxis } from '../../components/time-axis.ts';
+import { tooltipOf } from '../../components/ChartTooltip.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { GoButton } from '../../components/GoButton.tsx';
+import { Panel } from '../../components/Panel.tsx';
+import { COLOURS } from '../../components/series-colours.ts';
+import { describeRange } from '../../components/time-range.ts';
+import { TimeRangePicker } from '../../components/TimeRangePicker.tsx';
 import { useWallet } from './wallet-store.ts';
-import '../dashboard/dashboard.css';
 import './wallet.css';
 
 const SOURCE_WORDS: Record<WalletSample['source'], string> = {

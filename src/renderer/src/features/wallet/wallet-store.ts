@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Result } from '../../../../shared/contract/result.ts';
 import type { TopUp, WalletSample, WalletSummary } from '../../../../shared/contract/wallet.ts';
 import { hubble } from '../../hubble.ts';
-import { resolveRange, type RefreshMs, type TimeRange } from '../dashboard/time-range.ts';
+import { resolveRange, type RefreshMs, type TimeRange } from '../../components/time-range.ts';
 
 export interface WalletCsv {
   csv: string;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './chart-panel.css';
 
 interface Props {
   id: string;

@@ -1,5 +1,6 @@
 import type { TooltipContentProps } from 'recharts';
-import { formatDateTime } from '../../components/format-time.ts';
+import { formatDateTime } from './format-time.ts';
+import './chart-panel.css';
 
 export interface TooltipLine {
   label: string;

@@ -1,4 +1,4 @@
-import { BALANCE_COLOURS } from '../../components/balance-series.tsx';
+import { BALANCE_COLOURS } from './balance-series.tsx';
 
 /**
  * Series colours: meaning only (UX.md) — green healthy, red failure, amber warning — and mid-tones that read on
@@ -38,4 +38,5 @@ export const ANNOTATION_COLOURS: Record<string, string> = {
   'wallet-below-minimum': '#d97706',
   'alert-fired': '#dc2626',
   'alert-resolved': '#0ea5e9',
+  'profile-switch': '#64748b',
 };

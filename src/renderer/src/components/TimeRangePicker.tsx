@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { timeZoneLabel } from '../../components/format-time.ts';
-import { fromInputTime, toInputTime } from '../calls/format.ts';
+import { timeZoneLabel } from './format-time.ts';
+import { fromInputTime, toInputTime } from '../features/calls/format.ts';
 import {
   checkAbsoluteRange,
   RANGE_PRESETS,
@@ -10,6 +10,7 @@ import {
   type RefreshMs,
   type TimeRange,
 } from './time-range.ts';
+import './chart-page.css';
 
 interface Props {
   range: TimeRange;

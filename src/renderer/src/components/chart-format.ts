@@ -1,4 +1,4 @@
-import { operatorLocale } from '../../components/format-time.ts';
+import { operatorLocale } from './format-time.ts';
 
 /**
  * Chart labels (UX.md): percentages with one decimal, durations human-first; rupees on axes are lakh / crore short
