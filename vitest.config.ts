@@ -22,6 +22,20 @@ export default defineConfig({
       },
       {
         test: {
+          // Team mode against a real PostgreSQL server: one throwaway cluster for the suite (global-setup.ts),
+          // one database per file; files run one at a time because the fault tests stop and start the server.
+          name: 'team',
+          include: ['tests/team/**/*.test.ts'],
+          environment: 'node',
+          pool: 'forks',
+          fileParallelism: false,
+          globalSetup: ['tests/team/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'keychain',
           include: ['tests/keychain/**/*.test.ts'],
           environment: 'node',

@@ -85,6 +85,7 @@ check('format', 'npm', ['run', '--silent', 'format:check']);
 vitestSuite('unit', 'unit');
 vitestSuite('dom', 'dom');
 vitestSuite('keychain', 'keychain', ['sh', 'scripts/with-keyring.sh']);
+vitestSuite('team', 'team');
 if (check('build', 'npm', ['run', '--silent', 'build:renderer'])) {
   // The harness keeps profile secrets in the real keychain, so e2e runs on a private unlocked gnome-keyring too.
   playwrightSuite('e2e', 'e2e', ['sh', 'scripts/with-keyring.sh']);

@@ -21,6 +21,7 @@ export function syntheticCall(index: number, total: number): CallSummary {
     referenceId: index % 3 === 0 ? `ref-${index}` : null,
     orderStatus: index % 3 === 0 && !failed ? 'SUCCESS' : null,
     attempt: 1,
+    origin: null,
   };
 }
 

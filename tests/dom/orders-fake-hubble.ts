@@ -24,6 +24,7 @@ export function orderOf(overrides: Partial<OrderDetail> = {}): OrderDetail {
     updatedAt: AT + 1000,
     processingSince: null,
     stuck: false,
+    origin: null,
     denominations: [
       { denominationPaise: 500_000, quantity: 1 },
       { denominationPaise: 100_000, quantity: 1 },

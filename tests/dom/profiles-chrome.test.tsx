@@ -24,7 +24,7 @@ function profile(id: string, name: string, environment: Profile['environment'], 
     rateLimits: [],
     webhookReceiver: settings.webhookReceiver,
     credentialSource: environment === 'simulator' ? 'built-in' : 'keychain',
-    secrets: { clientSecret: UNSET, webhookSecret: UNSET },
+    secrets: { clientSecret: UNSET, webhookSecret: UNSET, teamDbPassword: UNSET },
     createdAt: '2025-06-01T10:00:00.000Z',
     updatedAt: '2025-06-01T10:00:00.000Z',
     ...extra,
@@ -166,7 +166,11 @@ describe('secrets on the Profiles page', () => {
             simulator,
             {
               ...staging,
-              secrets: { clientSecret: { set: true, updatedAt: '2025-06-01T10:00:00.000Z' }, webhookSecret: UNSET },
+              secrets: {
+                clientSecret: { set: true, updatedAt: '2025-06-01T10:00:00.000Z' },
+                webhookSecret: UNSET,
+                teamDbPassword: UNSET,
+              },
             },
           ],
         });
@@ -258,7 +262,7 @@ describe('times', () => {
   async function renderWithTimes() {
     const stagingWithSecret = {
       ...staging,
-      secrets: { clientSecret: { set: true, updatedAt: at }, webhookSecret: UNSET },
+      secrets: { clientSecret: { set: true, updatedAt: at }, webhookSecret: UNSET, teamDbPassword: UNSET },
     };
     const list = { activeProfileId: 'stg', profiles: [simulator, stagingWithSecret], welcomeDismissed: true };
     fakeMain(list, {

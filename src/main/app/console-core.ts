@@ -14,6 +14,7 @@ import { ordersArea } from '../areas/orders/orders-area.ts';
 import type { ConnectionTestOptions } from '../areas/profiles/connection-test/run-connection-test.ts';
 import { profilesArea } from '../areas/profiles/profiles-area.ts';
 import { receiverArea } from '../areas/receiver/receiver-area.ts';
+import { teamArea } from '../areas/team/team-area.ts';
 import { walletArea } from '../areas/wallet/wallet-area.ts';
 import { webhooksArea } from '../areas/webhooks/webhooks-area.ts';
 import { createIpcRouter, type Handlers, type IpcRouter } from '../ipc/router.ts';
@@ -53,6 +54,7 @@ const consoleAreas = (info: AppInfo, options: ConsoleCoreOptions): readonly Area
   walletArea,
   alertsArea,
   goLiveArea({ printToPdf: options.printToPdf }),
+  teamArea,
 ];
 
 /**

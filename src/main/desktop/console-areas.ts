@@ -13,6 +13,7 @@ export const CONSOLE_AREAS = [
   { id: 'alerts', label: 'Alerts' },
   { id: 'profiles', label: 'Profiles' },
   { id: 'go-live', label: 'Go-Live' },
+  { id: 'team', label: 'Team' },
 ] as const;
 
 export type ConsoleAreaId = (typeof CONSOLE_AREAS)[number]['id'];

@@ -41,6 +41,9 @@ export const auditActionSchema = z.enum([
   'go-live.run',
   'go-live.confirmed',
   'go-live.exported',
+  'team.linked',
+  'team.unlinked',
+  'team.prepared',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { originSchema } from './origin.ts';
 import { callOutcomeSchema, failureKindSchema, hubbleFailureSchema } from '../hubble/failure.ts';
 import { operation } from './define.ts';
 
@@ -65,6 +66,7 @@ export const callSummarySchema = z.object({
   referenceId: z.string().nullable(),
   orderStatus: z.string().nullable(),
   attempt: z.number().int(),
+  origin: originSchema,
 });
 export type CallSummary = z.infer<typeof callSummarySchema>;
 

@@ -14,6 +14,7 @@ import { ordersOperations } from './orders.ts';
 import { profileOperations } from './profiles.ts';
 import { receiverOperations } from './receiver.ts';
 import type { Result } from './result.ts';
+import { teamOperations } from './team.ts';
 import { walletOperations } from './wallet.ts';
 import { webhooksOperations } from './webhooks.ts';
 
@@ -33,6 +34,7 @@ export const contract = {
   alerts: alertsOperations,
   goLive: goLiveOperations,
   webhooks: webhooksOperations,
+  team: teamOperations,
 };
 export type Contract = typeof contract;
 export type Area = keyof Contract;

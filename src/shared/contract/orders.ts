@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { originSchema } from './origin.ts';
 import { hubbleFailureSchema } from '../hubble/failure.ts';
 import { operation } from './define.ts';
 import { confirmationFields } from './guard.ts';
@@ -101,6 +102,7 @@ export const orderSummarySchema = z.object({
   processingSince: z.number().nullable(),
   /** PROCESSING for longer than the profile's stuck threshold (orders.watchSettings) */
   stuck: z.boolean(),
+  origin: originSchema,
 });
 export type OrderSummary = z.infer<typeof orderSummarySchema>;
 

@@ -15,7 +15,7 @@ export const HUBBLE_BASE_URLS = {
   production: 'https://api.myhubble.money',
 } as const;
 
-export const secretKindSchema = z.enum(['clientSecret', 'webhookSecret']);
+export const secretKindSchema = z.enum(['clientSecret', 'webhookSecret', 'teamDbPassword']);
 export type SecretKind = z.infer<typeof secretKindSchema>;
 
 /** All the renderer ever learns about a secret: whether one is stored, and since when. */
@@ -175,7 +175,12 @@ export const profileSchema = z.object({
   webhookReceiver: webhookReceiverSchema,
   /** 'built-in': the Simulator's demo credentials, no keychain involved. */
   credentialSource: z.enum(['keychain', 'built-in']),
-  secrets: z.object({ clientSecret: secretStatusSchema, webhookSecret: secretStatusSchema }),
+  secrets: z.object({
+    clientSecret: secretStatusSchema,
+    webhookSecret: secretStatusSchema,
+    /** team mode's PostgreSQL password (docs/team.md) */
+    teamDbPassword: secretStatusSchema,
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -23,7 +23,11 @@ const profile: Profile = {
   builtIn: false,
   clientId: 'c',
   credentialSource: 'keychain',
-  secrets: { clientSecret: { set: true, updatedAt: null }, webhookSecret: { set: true, updatedAt: null } },
+  secrets: {
+    clientSecret: { set: true, updatedAt: null },
+    webhookSecret: { set: true, updatedAt: null },
+    teamDbPassword: { set: false, updatedAt: null },
+  },
   createdAt: '',
   updatedAt: '',
 };

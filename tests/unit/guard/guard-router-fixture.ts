@@ -82,6 +82,7 @@ export function guardRouterFixture(): GuardRouterFixture {
       secrets: {
         clientSecret: { set: false, updatedAt: null },
         webhookSecret: { set: false, updatedAt: null },
+        teamDbPassword: { set: false, updatedAt: null },
       },
       createdAt: 't',
       updatedAt: 't',

@@ -23,7 +23,11 @@ const builtinSimulatorProfileForTest: Profile = {
   rateLimits: [],
   webhookReceiver: { enabled: false, port: 8787 },
   credentialSource: 'built-in',
-  secrets: { clientSecret: { set: false, updatedAt: null }, webhookSecret: { set: false, updatedAt: null } },
+  secrets: {
+    clientSecret: { set: false, updatedAt: null },
+    webhookSecret: { set: false, updatedAt: null },
+    teamDbPassword: { set: false, updatedAt: null },
+  },
   createdAt: '2025-01-01T00:00:00.000Z',
   updatedAt: '2025-01-01T00:00:00.000Z',
 };

@@ -75,7 +75,11 @@ describe('profiles', () => {
       walletMinimum: 50_000,
       polling: { walletSecs: 120, processingOrdersSecs: 10, catalogSyncHours: 12 },
       webhookReceiver: { enabled: true, port: 9123 },
-      secrets: { clientSecret: { set: false, updatedAt: null }, webhookSecret: { set: false, updatedAt: null } },
+      secrets: {
+        clientSecret: { set: false, updatedAt: null },
+        webhookSecret: { set: false, updatedAt: null },
+        teamDbPassword: { set: false, updatedAt: null },
+      },
     });
     expect(production.rateLimits).toHaveLength(2);
     expect(custom.baseUrl).toBe('https://hubble-proxy.example.com/gateway');

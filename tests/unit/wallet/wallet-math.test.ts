@@ -61,7 +61,11 @@ const profile = (walletMinimum: number | null): Profile => ({
   clientId: 'c',
   walletMinimum,
   credentialSource: 'keychain',
-  secrets: { clientSecret: { set: true, updatedAt: null }, webhookSecret: { set: false, updatedAt: null } },
+  secrets: {
+    clientSecret: { set: true, updatedAt: null },
+    webhookSecret: { set: false, updatedAt: null },
+    teamDbPassword: { set: false, updatedAt: null },
+  },
   createdAt: '',
   updatedAt: '',
 });

@@ -6,10 +6,10 @@ import { afterAnchorClause, anchorParams, orderByOf, sortKeyOf, type Anchor } fr
 import { AnchorCache, type PositionAnchors } from './position-anchors.ts';
 
 /** A row as read back: what the writer stored plus its rowid. */
-type StoredRow = CallRow & { id: number };
+type StoredRow = CallRow & { id: number; origin_console?: string | null; origin_operator?: string | null };
 
 const SUMMARY_COLUMNS =
-  'id, at, method, path, endpoint, http_status, outcome, error_kind, error_id, error_code, latency_ms, request_id, order_id, reference_id, order_status, attempt';
+  'id, at, method, path, endpoint, http_status, outcome, error_kind, error_id, error_code, latency_ms, request_id, order_id, reference_id, order_status, attempt, origin_console, origin_operator';
 
 export const toSummary = (
   row: Omit<
@@ -40,6 +40,7 @@ export const toSummary = (
   referenceId: row.reference_id,
   orderStatus: row.order_status,
   attempt: row.attempt,
+  origin: row.origin_console ? { consoleId: row.origin_console, operator: row.origin_operator ?? '' } : null,
 });
 
 /** A row's value of the sort expression (see keyset.ts): what the next page seeks past. */

@@ -43,6 +43,7 @@ function callJson(call: CallDetail, timeZone: string) {
     referenceId: call.referenceId,
     orderStatus: call.orderStatus,
     attempt: call.attempt,
+    origin: call.origin,
     error: call.failure
       ? {
           kind: call.failure.kind,
@@ -72,6 +73,8 @@ function callText(call: CallDetail, index: number, total: number, timeZone: stri
   if (call.orderId) lines.push(`  Order ID:       ${call.orderId}`);
   if (call.referenceId) lines.push(`  Reference ID:   ${call.referenceId}`);
   if (call.orderStatus) lines.push(`  Order status:   ${call.orderStatus}`);
+  if (call.origin)
+    lines.push(`  From:           ${call.origin.operator}’s console (team mode, ${call.origin.consoleId})`);
   if (call.failure) {
     const f = call.failure;
     const id = [f.errorId, f.errorCode].filter(Boolean).join(' ');

@@ -78,6 +78,7 @@ export function buildOrderBundle(db: Database.Database, order: OrderDetail, rowI
     failureReason: order.failureReason ? redactText(order.failureReason) : null,
     source: order.source,
     batchId: order.batchId,
+    origin: order.origin,
     timeline: order.history.map((change) => ({ status: change.status, atUtc: utc(change.at), source: change.source })),
     calls: callJson,
   };
@@ -93,6 +94,9 @@ export function buildOrderBundle(db: Database.Database, order: OrderDetail, rowI
       `Amount:         ${facts.amountInr === null ? '(unknown)' : `INR ${facts.amountInr.toFixed(2)}`}`,
       `Status:         ${order.status}${order.errorId ? ` (${order.errorId})` : ''}`,
       ...(facts.failureReason ? [`Failure:        ${facts.failureReason}`] : []),
+      ...(order.origin
+        ? [`Placed from:    ${order.origin.operator}’s console (team mode, ${order.origin.consoleId})`]
+        : []),
       `X-REQUEST-ID:   ${calls.map((call) => call.request_id).join(', ') || '(no call recorded)'}`,
       'Secrets (tokens, client secret, card numbers, PINs) are removed; phone numbers and e-mails are partly masked.',
       '',

@@ -39,6 +39,9 @@ interface OrderRow {
   updated_at: number;
   /** computed by the summary queries: when a PROCESSING order last became PROCESSING */
   processing_since?: number | null;
+  /** a teammate's order pulled in team mode (docs/team.md); null for this console's own */
+  origin_console: string | null;
+  origin_operator: string | null;
 }
 
 /** When an order counts as stuck: PROCESSING since at least `afterMs` before `now`. */
@@ -122,6 +125,7 @@ const toSummary = (row: OrderRow, rule: StuckRule | null): OrderSummary => ({
   updatedAt: row.updated_at,
   processingSince: row.processing_since ?? null,
   stuck: isStuck(row.processing_since ?? null, rule),
+  origin: row.origin_console ? { consoleId: row.origin_console, operator: row.origin_operator ?? '' } : null,
 });
 
 /**

@@ -114,6 +114,11 @@ const RETRY_REFUSALS: Record<RetryRefusal['kind'], (refusal: RetryRefusal) => Ap
     ),
   'customer-details-needed': () =>
     new AppError('VALIDATION', 'Enter the customer details again: they are not kept once an order’s outcome is known.'),
+  'teammate-order': (refusal) =>
+    new AppError(
+      'CONFLICT',
+      `This order was placed from ${refusal.kind === 'teammate-order' ? refusal.operator : ''}’s console (team mode); retry it there, so it is never retried twice.`,
+    ),
 };
 
 function placedOrThrow(port: OrdersPort, result: PlaceOrderResult): OrderDetail {

@@ -184,7 +184,8 @@ export type RetryRefusal =
   | { kind: 'not-found' }
   | { kind: 'not-retryable'; status: string; intentState: string }
   | { kind: 'already-retried'; by: string }
-  | { kind: 'customer-details-needed' };
+  | { kind: 'customer-details-needed' }
+  | { kind: 'teammate-order'; operator: string };
 
 /**
  * Retries a FAILED (or REJECTED) order on the operator's request: a new order with a new referenceId, linked to
@@ -199,6 +200,14 @@ export async function retryOrder(
   const original = store.byReferenceId(input.referenceId);
   if (!original || !original.denominations || original.amountPaise === null)
     return { kind: 'retry-refused', refusal: { kind: 'not-found' } };
+  // Money: "one retry per original" is only enforceable where the original was placed, so a teammate's order
+  // (team mode) is retried from the console that placed it, never from two.
+  const teammate = port.db
+    .prepare('SELECT origin_operator FROM orders WHERE reference_id = ? AND origin_console IS NOT NULL')
+    .pluck()
+    .get(input.referenceId) as string | null | undefined;
+  if (teammate !== undefined)
+    return { kind: 'retry-refused', refusal: { kind: 'teammate-order', operator: teammate ?? 'a teammate' } };
   if (original.intentState !== 'resolved' || (original.status !== 'FAILED' && original.status !== 'REJECTED'))
     return {
       kind: 'retry-refused',

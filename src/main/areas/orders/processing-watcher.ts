@@ -19,14 +19,17 @@ export interface WatcherPort {
 
 export const backoffAfter = (polls: number): number => POLL_BACKOFF_MS[Math.min(polls, POLL_BACKOFF_MS.length - 1)]!;
 
-/** Every PROCESSING order is watched (first poll 10 s after it became PROCESSING); settled ones are not. */
+/**
+ * Every PROCESSING order of this console is watched (first poll 10 s after it became PROCESSING); settled ones are
+ * not, nor teammates' orders (team mode): the console that placed one watches it and its status arrives by pull.
+ */
 function syncWatchList(db: Database.Database): void {
   db.transaction(() => {
     db.prepare(
       `INSERT OR IGNORE INTO order_watch (order_ref, polls, next_poll_at)
        SELECT o.id, 0, coalesce((SELECT max(h.at) FROM order_status_history h
                                  WHERE h.order_ref = o.id AND h.status = 'PROCESSING'), o.updated_at) + ?
-       FROM orders o WHERE o.status = 'PROCESSING' AND o.order_id IS NOT NULL`,
+       FROM orders o WHERE o.status = 'PROCESSING' AND o.order_id IS NOT NULL AND o.origin_console IS NULL`,
     ).run(backoffAfter(0));
     db.prepare(
       `DELETE FROM order_watch WHERE order_ref NOT IN (SELECT id FROM orders WHERE status = 'PROCESSING')`,

@@ -40,6 +40,8 @@ const MISSING_SQL = `
              WHERE h.order_ref = o.id AND h.status = o.status ORDER BY h.at, h.id LIMIT 1) AS first_history
     FROM orders o
     WHERE o.status IN ('SUCCESS', 'FAILED', 'CANCELLED', 'REVERSED') AND o.order_id IS NOT NULL
+      -- a teammate's order (team mode) was delivered to the teammate's receiver, not this one
+      AND o.origin_console IS NULL
   )
   SELECT s.order_id AS orderId, s.reference_id AS referenceId, s.status, h.at AS settledAt, h.source
   FROM settled s JOIN order_status_history h ON h.id = s.first_history

@@ -26,6 +26,11 @@ export interface AuditLog {
   all(profileId?: string): AuditEntry[];
   /** Whether any entry names this profile (a deleted profile's entries outlive it). */
   mentionsProfile(profileId: string): boolean;
+  /**
+   * A profile's entries written or coalesced after a (lastAt, id) position, oldest change first: a reader that
+   * keeps the position of the last entry it handled sees every new entry and every repeat of an old one once.
+   */
+  changedSince(profileId: string, after: { lastAt: string; id: number } | null, limit: number): AuditEntry[];
 }
 
 export interface AuditLogOptions {
@@ -84,6 +89,10 @@ export function createAuditLog(db: Database.Database, options: AuditLogOptions =
   const newestFor = db.prepare('SELECT * FROM audit_log WHERE profile_id = ? AND id < ? ORDER BY id DESC LIMIT ?');
   const oldest = db.prepare('SELECT * FROM audit_log ORDER BY id');
   const oldestFor = db.prepare('SELECT * FROM audit_log WHERE profile_id = ? ORDER BY id');
+  const changedAfter = db.prepare(
+    `SELECT * FROM audit_log WHERE profile_id = @profileId AND (last_at > @lastAt OR (last_at = @lastAt AND id > @id))
+     ORDER BY last_at, id LIMIT @limit`,
+  );
 
   return {
     record: db.transaction((entry: AuditRecord): AuditEntry => {
@@ -117,5 +126,9 @@ export function createAuditLog(db: Database.Database, options: AuditLogOptions =
       return ((profileId ? oldestFor.all(profileId) : oldest.all()) as AuditRow[]).map(toEntry);
     },
     mentionsProfile: (profileId) => anyFor.get(profileId) !== undefined,
+    changedSince(profileId, after, limit) {
+      const position = after ?? { lastAt: '', id: 0 };
+      return (changedAfter.all({ profileId, ...position, limit }) as AuditRow[]).map(toEntry);
+    },
   };
 }

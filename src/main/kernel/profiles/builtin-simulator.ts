@@ -11,9 +11,11 @@ import type { ProfileRecord } from './profile-record.ts';
 export const SIMULATOR_PROFILE_ID = 'simulator';
 
 /** The simulator's own demo client: public test values, so no keychain is involved. */
-export const SIMULATOR_CREDENTIALS: Record<SecretKind, string> = {
+export const SIMULATOR_CREDENTIALS: Record<SecretKind, string | null> = {
   clientSecret: DEMO_CLIENTS.staging.clientSecret,
   webhookSecret: DEMO_CLIENTS.staging.webhookSecret,
+  // The Simulator's history is this machine's demo: it is never linked to a team database.
+  teamDbPassword: null,
 };
 
 export const builtinSimulatorRecord = (at: string): ProfileRecord => ({

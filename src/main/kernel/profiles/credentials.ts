@@ -7,8 +7,12 @@ import { SIMULATOR_CREDENTIALS, SIMULATOR_PROFILE_ID } from './builtin-simulator
 import type { ProfileCatalog } from './profile-catalog.ts';
 import type { SecretStatusRepository } from './secret-status-repository.ts';
 
-export const SECRET_KINDS: readonly SecretKind[] = ['clientSecret', 'webhookSecret'];
-const SECRET_LABELS: Record<SecretKind, string> = { clientSecret: 'client secret', webhookSecret: 'webhook secret' };
+export const SECRET_KINDS: readonly SecretKind[] = ['clientSecret', 'webhookSecret', 'teamDbPassword'];
+const SECRET_LABELS: Record<SecretKind, string> = {
+  clientSecret: 'client secret',
+  webhookSecret: 'webhook secret',
+  teamDbPassword: 'team database password',
+};
 
 /** A profile's secrets (in the vault, never kept in memory) and the connection main builds from them. */
 export interface Credentials {

@@ -20,7 +20,7 @@ export function createSecretStatusRepository(db: Database.Database): SecretStatu
   const remove = db.prepare('DELETE FROM profile_secrets WHERE profile_id = ? AND kind = ?');
   return {
     of(profileId) {
-      const statuses: SecretStatuses = { clientSecret: UNSET, webhookSecret: UNSET };
+      const statuses: SecretStatuses = { clientSecret: UNSET, webhookSecret: UNSET, teamDbPassword: UNSET };
       for (const row of select.all(profileId) as { kind: SecretKind; updated_at: string }[]) {
         statuses[row.kind] = { set: true, updatedAt: row.updated_at };
       }

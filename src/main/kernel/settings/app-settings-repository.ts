@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-export type AppSettingKey = 'activeProfileId' | 'welcomeDismissedAt' | 'closeToTray';
+export type AppSettingKey = 'activeProfileId' | 'welcomeDismissedAt' | 'closeToTray' | 'consoleId';
 
 /** App-wide settings in app.db, as text. */
 export interface AppSettingsRepository {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { ulid } from 'ulid';
 import { createAppSettingsRepository } from './app-settings-repository.ts';
 
 /** App-wide choices that belong to no profile: which profile is active, whether the welcome was dismissed. */
@@ -10,6 +11,8 @@ export interface AppSettings {
   /** Closing the window keeps monitoring in the tray; off unless the operator turned it on. */
   closeToTray(): boolean;
   setCloseToTray(enabled: boolean): void;
+  /** This installation's stable id (a ULID made on first use): what team mode marks this console's rows with. */
+  consoleId(): string;
 }
 
 export function createAppSettings(db: Database.Database): AppSettings {
@@ -23,5 +26,12 @@ export function createAppSettings(db: Database.Database): AppSettings {
     },
     closeToTray: () => repository.get('closeToTray') === 'true',
     setCloseToTray: (enabled) => repository.set('closeToTray', String(enabled)),
+    consoleId() {
+      const existing = repository.get('consoleId');
+      if (existing) return existing;
+      const id = ulid();
+      repository.set('consoleId', id);
+      return id;
+    },
   };
 }

@@ -10,6 +10,8 @@ import { alertsMigration } from './008-alerts.ts';
 import { webhookEventsMigration } from './009-webhook-events.ts';
 import { importedCallsMigration } from './010-imported-calls.ts';
 import { goLiveRunsMigration } from './011-go-live-runs.ts';
+import { teamOutboxMigration } from './012-team-outbox.ts';
+import { metricsEndpointDayMigration } from './013-metrics-endpoint-day.ts';
 
 /** One database per profile (profiles/<id>.db): calls, orders, wallet, catalog, webhooks. Append only. */
 export const profileMigrations: readonly Migration[] = [
@@ -24,4 +26,6 @@ export const profileMigrations: readonly Migration[] = [
   webhookEventsMigration,
   importedCallsMigration,
   goLiveRunsMigration,
+  teamOutboxMigration,
+  metricsEndpointDayMigration,
 ];

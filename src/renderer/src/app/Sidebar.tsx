@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { AlertNotifications, FiringBadge } from '../features/alerts/AlertNotifications.tsx';
+import { TeamLinkBadge } from '../features/team/TeamLinkBadge.tsx';
 import { AboutConsole } from './AboutConsole.tsx';
 import { areas } from './area-registry.tsx';
 import { useNavigation } from './navigation-store.ts';
@@ -41,6 +42,7 @@ export function Sidebar() {
             >
               {area.label}
               {area.id === 'alerts' && <FiringBadge />}
+              {area.id === 'team' && <TeamLinkBadge />}
             </button>
           </li>
         ))}

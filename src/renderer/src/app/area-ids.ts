@@ -13,6 +13,7 @@ export const AREA_IDS = [
   'alerts',
   'profiles',
   'go-live',
+  'team',
 ] as const;
 
 export type AreaId = (typeof AREA_IDS)[number];

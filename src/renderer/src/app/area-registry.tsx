@@ -7,6 +7,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
 import { GoLivePage } from '../features/go-live/GoLivePage.tsx';
 import { OrdersPage } from '../features/orders/OrdersPage.tsx';
 import { ProfilesPage } from '../features/profiles/ProfilesPage.tsx';
+import { TeamPage } from '../features/team/TeamPage.tsx';
 import { WalletPage } from '../features/wallet/WalletPage.tsx';
 import { WebhooksPage } from '../features/webhooks/WebhooksPage.tsx';
 import { AREA_IDS, type AreaId } from './area-ids.ts';
@@ -78,6 +79,12 @@ const entries: Record<AreaId, Entry> = {
     purpose: "Hubble's pre-launch checklist, checked against a production profile (or rehearsed on staging).",
     ready: true,
     Page: GoLivePage,
+  },
+  team: {
+    label: 'Team',
+    purpose: 'Share this profile’s history with every operator’s console through the team’s PostgreSQL.',
+    ready: true,
+    Page: TeamPage,
   },
 };
 

@@ -119,6 +119,17 @@ export function CallDetailPanel() {
         <dd>
           {call.environment} · <span className="mono">{call.baseUrl}</span>
         </dd>
+        {call.origin && (
+          <>
+            <dt>From</dt>
+            <dd>
+              {call.origin.operator}’s console (team mode) ·{' '}
+              <span className="mono" title="Console id">
+                {call.origin.consoleId}
+              </span>
+            </dd>
+          </>
+        )}
       </dl>
       <Failure call={call} />
       <div className="call-detail__actions" role="group" aria-label="Copy">

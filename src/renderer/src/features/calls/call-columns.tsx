@@ -38,6 +38,20 @@ export const callColumns = helper.columns([
     cell: (info) => (info.row.original.call ? (info.getValue() ?? '—') : ''),
   }),
   helper.accessor((row) => (row.call ? outcomeLabel(row.call) : ''), { id: 'outcome', header: 'Outcome', size: 190 }),
+  // Team mode: a teammate's call says whose console made it; this console's own calls leave the cell empty.
+  helper.accessor((row) => row.call?.origin?.operator ?? '', {
+    id: 'origin',
+    header: 'From',
+    size: 100,
+    cell: (info) =>
+      info.getValue() ? (
+        <span className="origin-badge" title={`Shared by ${info.getValue()}’s console (team mode)`}>
+          {info.getValue()}
+        </span>
+      ) : (
+        ''
+      ),
+  }),
   helper.accessor((row) => row.call?.latencyMs, {
     id: 'latency',
     header: 'Latency',

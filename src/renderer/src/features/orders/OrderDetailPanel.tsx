@@ -35,6 +35,12 @@ const TIMELINE_SOURCES: Record<string, string> = {
   import: 'imported',
 };
 
+/** The timeline of a teammate's order (team mode) keeps the teammate's source, prefixed `team:`. */
+const timelineSource = (source: string) =>
+  source.startsWith('team:')
+    ? `${TIMELINE_SOURCES[source.slice(5)] ?? source.slice(5)} (teammate)`
+    : (TIMELINE_SOURCES[source] ?? source);
+
 /** Keeps an open order current while it can still change: what main's watcher or recovery wrote is read again. */
 function useSettlingWatch(detail: OrderDetail | null) {
   const settling = detail !== null && isSettling(detail);
@@ -123,8 +129,7 @@ function Timeline({ order }: { order: OrderDetail }) {
             >
               {change.status}
             </span>{' '}
-            <DateTime at={change.at} />{' '}
-            <span className="muted">· {TIMELINE_SOURCES[change.source] ?? change.source}</span>
+            <DateTime at={change.at} /> <span className="muted">· {timelineSource(change.source)}</span>
           </li>
         ))}
       </ol>
@@ -320,7 +325,14 @@ export function OrderDetailPanel() {
           </>
         )}
         <dt>Source</dt>
-        <dd>{SOURCE_LABELS[order.source]}</dd>
+        <dd>
+          {SOURCE_LABELS[order.source]}
+          {order.origin && (
+            <>
+              {' · '}from {order.origin.operator}’s console (team mode; it watches and retries this order)
+            </>
+          )}
+        </dd>
         {order.batchId && (
           <>
             <dt>Batch</dt>

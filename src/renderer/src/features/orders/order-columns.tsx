@@ -46,11 +46,14 @@ export const orderColumns = () =>
     helper.accessor((row) => row.order?.orderId ?? '', { id: 'orderId', header: 'Order ID', size: 230 }),
     referenceId,
     brand(140),
-    helper.accessor((row) => (row.order ? SOURCE_LABELS[row.order.source] : ''), {
-      id: 'source',
-      header: 'Source',
-      size: 100,
-    }),
+    // Team mode: a teammate's order says whose console it came from.
+    helper.accessor(
+      (row) =>
+        row.order
+          ? `${SOURCE_LABELS[row.order.source]}${row.order.origin ? ` · from ${row.order.origin.operator}` : ''}`
+          : '',
+      { id: 'source', header: 'Source', size: 150 },
+    ),
   ]);
 
 /** Beside the detail panel: what tells orders apart at a glance, and the identifier a ticket carries. */

@@ -5,7 +5,11 @@ import { DateTime } from '../../components/DateTime.tsx';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { useProfiles } from './profiles-store.ts';
 
-const LABELS: Record<SecretKind, string> = { clientSecret: 'Client secret', webhookSecret: 'Webhook secret' };
+const LABELS: Record<SecretKind, string> = {
+  clientSecret: 'Client secret',
+  webhookSecret: 'Webhook secret',
+  teamDbPassword: 'Team database password',
+};
 
 /** Write-only: a secret goes to main's keychain and the page only ever learns whether one is set. */
 export function SecretsPanel({ profile }: { profile: Profile }) {
@@ -22,11 +26,12 @@ export function SecretsPanel({ profile }: { profile: Profile }) {
       <h3>Secrets (OS keychain)</h3>
       <SecretRow profile={profile} kind="clientSecret" />
       <SecretRow profile={profile} kind="webhookSecret" />
+      <SecretRow profile={profile} kind="teamDbPassword" />
     </section>
   );
 }
 
-function SecretRow({ profile, kind }: { profile: Profile; kind: SecretKind }) {
+export function SecretRow({ profile, kind }: { profile: Profile; kind: SecretKind }) {
   const id = useId();
   const [value, setValue] = useState('');
   const [error, setError] = useState<AppErrorShape | null>(null);

@@ -11,7 +11,11 @@ import type { Result } from '../../../../shared/contract/result.ts';
 import { runGuarded } from '../../components/production-confirmation-store.ts';
 import { hubble } from '../../hubble.ts';
 
-const SECRET_NAMES: Record<SecretKind, string> = { clientSecret: 'client secret', webhookSecret: 'webhook secret' };
+const SECRET_NAMES: Record<SecretKind, string> = {
+  clientSecret: 'client secret',
+  webhookSecret: 'webhook secret',
+  teamDbPassword: 'team database password',
+};
 
 export interface ProfileExportFile {
   fileName: string;
