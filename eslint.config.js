@@ -20,6 +20,7 @@ export const ELECTRON_FILES = [
   'src/main/electron/single-instance.ts',
   'src/main/electron/notifications.ts',
   'src/main/electron/print-to-pdf.ts',
+  'src/main/electron/open-file-dialog.ts',
   'src/preload/index.ts',
 ];
 /** The only files that may use ipcMain / ipcRenderer. */

@@ -9,12 +9,10 @@ import { runImport } from '../src/main/areas/log-import/run-import.ts';
 import type { ImportedCallRow } from '../src/main/areas/log-import/row-to-call.ts';
 import { openDatabase } from '../src/main/store/open-database.ts';
 import { profileMigrations } from '../src/main/store/profile-migrations/index.ts';
-import { webhookEventsMigration } from '../src/main/store/profile-migrations/009-webhook-events.ts';
-import { importedCallsMigration } from '../src/main/store/profile-migrations/010-imported-calls.ts';
 
 const LINES = Number(process.env['HUBBLE_BENCH_IMPORT_LINES'] ?? 200_000);
 const BATCH = 1000;
-const migrations = [...profileMigrations.slice(0, 8), webhookEventsMigration, importedCallsMigration];
+const migrations = profileMigrations;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-bench-'));
 const file = path.join(dir, 'partner.jsonl');
 const START = Date.UTC(2025, 0, 15, 4, 30);
@@ -106,6 +104,8 @@ const baseline = await peakDuring(async () => {
 baselineDb.close();
 
 const db = openDatabase(path.join(dir, 'import.db'), migrations);
+// RSS at each tenth of the file: flat memory means the last tenth costs no more than the first.
+const rssByTenth: number[] = [];
 const imported = await peakDuring(async () => {
   const started = performance.now();
   const run = await runImport({
@@ -125,6 +125,9 @@ const imported = await peakDuring(async () => {
       requestBody: 'req',
     },
     context: { profileId: 'bench', environment: 'production', redaction: { secrets: ['bench-client-secret'] } },
+    progress: (done, total) => {
+      while (rssByTenth.length < Math.floor((done * 10) / total)) rssByTenth.push(rss());
+    },
   });
   return { run, ms: performance.now() - started };
 });
@@ -141,6 +144,7 @@ console.log(
 console.log(
   `  baseline: raw batched inserts (${BATCH}/transaction)          ${fmt(baselineRate)} rows/s                 peak RSS ${mb(baseline.peak)}`,
 );
+console.log(`  import RSS at each tenth of the file: ${rssByTenth.map((value) => mb(value)).join(', ')}`);
 console.log(
   `  imported ${fmt(imported.result.run.imported)}, rejected ${imported.result.run.rejected}, duplicates ${imported.result.run.duplicates}`,
 );

@@ -18,6 +18,7 @@ import { bindIpc } from './electron/ipc-binding.ts';
 import { installApplicationMenu, installContextMenu } from './electron/menu.ts';
 import { denyAllPermissions, rejectCertificateErrors } from './electron/session-guard.ts';
 import { showNotification } from './electron/notifications.ts';
+import { openFileDialog } from './electron/open-file-dialog.ts';
 import { printHtmlToPdf } from './electron/print-to-pdf.ts';
 import { claimSingleInstance } from './electron/single-instance.ts';
 import { createConsoleTray } from './electron/tray.ts';
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
     shell: 'electron',
     version: app.getVersion(),
     printToPdf: printHtmlToPdf,
+    openFileDialog: openFileDialog,
     onUnexpectedError: (where, error) =>
       console.error(`[main] ${where}:`, error instanceof Error ? error.message : 'error'),
   });

@@ -25,12 +25,20 @@ const call = (line: number) => ({
 let fake: FakeHubble;
 let saved: Record<string, string> | null;
 let lastRun: ImportRun | null;
+/** What the desktop's file dialog answers: a path, null (cancelled), or none at all (the browser harness). */
+let dialog: { path: string | null } | 'no dialog';
+const NO_DIALOG = 'A file dialog is not available here (the console runs in a browser): type the path of the log file.';
 
 beforeEach(() => {
   saved = null;
   lastRun = null;
+  dialog = 'no dialog';
   fake = installFakeHubble((channel, input) => {
     const given = input as Record<string, unknown> | undefined;
+    if (channel === 'logImport.chooseFile')
+      return dialog === 'no dialog'
+        ? { ok: false, error: { kind: 'UNAVAILABLE', message: NO_DIALOG } }
+        : { ok: true, value: dialog };
     if (channel === 'logImport.preview' && given?.['path'] === '/nope.csv')
       return { ok: false, error: { kind: 'NOT_FOUND', message: 'No file at /nope.csv.' } };
     const value = (() => {
@@ -180,5 +188,38 @@ describe('Webhooks → Import logs', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
     expect((await screen.findByRole('alert')).textContent).toContain('No file at /nope.csv.');
     expect((screen.getByRole('button', { name: 'Import this file' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('"Choose file…" puts the path the desktop dialog returns in the field; a cancel leaves the typed path', async () => {
+    render(<WebhooksPage />);
+    const field = screen.getByLabelText('Log file path') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: '/typed/by/hand.csv' } });
+
+    dialog = { path: null };
+    fireEvent.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await waitFor(() => expect(calls('logImport.chooseFile')).toHaveLength(1));
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Choose file…' }) as HTMLButtonElement).disabled).toBe(false),
+    );
+    expect(field.value).toBe('/typed/by/hand.csv');
+
+    dialog = { path: FILE };
+    fireEvent.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await waitFor(() => expect(field.value).toBe(FILE));
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await screen.findByRole('table', { name: 'Preview' });
+    expect(calls('logImport.preview')[0]!.input).toEqual({ path: FILE });
+  });
+
+  it('without a file dialog (the browser harness) says to type the path, and the typed path stays', async () => {
+    render(<WebhooksPage />);
+    const field = screen.getByLabelText('Log file path') as HTMLInputElement;
+    fireEvent.change(field, { target: { value: FILE } });
+    fireEvent.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect((await screen.findByText(NO_DIALOG)).getAttribute('role')).toBe('status');
+    expect(field.value).toBe(FILE);
+    fireEvent.click(screen.getByRole('button', { name: 'Preview' }));
+    await screen.findByRole('table', { name: 'Preview' });
+    expect(calls('logImport.preview')[0]!.input).toEqual({ path: FILE });
   });
 });

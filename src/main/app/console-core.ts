@@ -8,6 +8,7 @@ import type { AreaDefinition } from '../areas/define-area.ts';
 import { goLiveArea } from '../areas/go-live/go-live-area.ts';
 import type { PrintToPdf } from '../areas/go-live/pdf-printer.ts';
 import { guardArea } from '../areas/guard/guard-area.ts';
+import type { OpenLogFileDialog } from '../areas/log-import/log-file-dialog.ts';
 import { logImportArea } from '../areas/log-import/log-import-area.ts';
 import { metricsArea } from '../areas/metrics/metrics-area.ts';
 import { ordersArea } from '../areas/orders/orders-area.ts';
@@ -28,6 +29,8 @@ export interface ConsoleCoreOptions extends KernelOptions {
   connectionTest?: Omit<ConnectionTestOptions, 'recorder'>;
   /** Electron's printToPDF for reports (the Go-Live report); absent in the browser harness. */
   printToPdf?: PrintToPdf;
+  /** Electron's open-file dialog (log import); absent in the browser harness, where the path is typed. */
+  openFileDialog?: OpenLogFileDialog;
 }
 
 export interface ConsoleCore {
@@ -49,7 +52,7 @@ const consoleAreas = (info: AppInfo, options: ConsoleCoreOptions): readonly Area
   catalogArea,
   webhooksArea,
   receiverArea,
-  logImportArea,
+  logImportArea({ openFileDialog: options.openFileDialog }),
   metricsArea,
   walletArea,
   alertsArea,

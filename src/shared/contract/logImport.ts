@@ -81,6 +81,13 @@ export const followSchema = z.object({
 });
 
 export const logImportOperations = {
+  chooseFile: operation({
+    summary:
+      "Ask the operator for a log file with the desktop's open-file dialog (path null: cancelled). The browser " +
+      'harness has no dialog and answers UNAVAILABLE: the path is typed there',
+    input: z.void(),
+    output: z.object({ path: filePath.nullable() }),
+  }),
   preview: operation({
     summary:
       "The first rows of a partner log file as they would be imported, with the profile's saved (or a guessed) mapping",

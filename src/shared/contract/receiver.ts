@@ -91,6 +91,40 @@ export const missingTerminalWebhookSchema = z.object({
 });
 export type MissingTerminalWebhook = z.infer<typeof missingTerminalWebhookSchema>;
 
+/**
+ * The webhook types the simulator delivers, by the names partners see in Hubble's portal (one URL each, as a
+ * receiver with a path per type needs); the same list as src/main/simulator/webhooks/payloads.ts.
+ */
+export const simulatorWebhookTypeSchema = z.enum([
+  'ORDER_TERMINAL_STATE',
+  'WALLET_LOW_BALANCE',
+  'BRAND_UPDATED',
+  'BRAND_DISCOUNT_UPDATE',
+  'SDK_TRANSACTION',
+  'SDK_BRAND_EVENT',
+]);
+export type SimulatorWebhookType = z.infer<typeof simulatorWebhookTypeSchema>;
+
+const webhookTargetUrl = z.url({ protocol: /^https?$/ }).max(2048);
+
+/**
+ * Where the embedded simulator delivers the Simulator profile's webhooks: a type with a URL of its own goes there,
+ * any other to `all`; `all` null: to this console's receiver while it is on, else nowhere.
+ */
+export const simulatorWebhookUrlsSchema = z.strictObject({
+  all: webhookTargetUrl.nullable(),
+  // strict: a key that names no type (or `__proto__`) is refused, not carried along
+  byType: z.strictObject(
+    Object.fromEntries(simulatorWebhookTypeSchema.options.map((type) => [type, webhookTargetUrl.optional()])) as Record<
+      SimulatorWebhookType,
+      z.ZodOptional<typeof webhookTargetUrl>
+    >,
+  ),
+});
+export type SimulatorWebhookUrls = z.infer<typeof simulatorWebhookUrlsSchema>;
+
+export const NO_SIMULATOR_WEBHOOK_URLS: SimulatorWebhookUrls = { all: null, byType: {} };
+
 export const receiverOperations = {
   status: operation({
     summary: "The active profile's webhook receiver: on or off, its URL, the error if it could not listen",
@@ -156,6 +190,17 @@ export const receiverOperations = {
     }),
     output: z.object({ status: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number() }),
     confirmOnProduction: true,
+  }),
+  simulatorWebhookUrls: operation({
+    summary: "Where the embedded simulator delivers the Simulator profile's webhooks: one URL for all, a URL per type",
+    input: z.void(),
+    output: z.object({ urls: simulatorWebhookUrlsSchema }),
+  }),
+  updateSimulatorWebhookUrls: operation({
+    summary:
+      "Change where the embedded simulator delivers the Simulator profile's webhooks (per type, and for all the rest)",
+    input: z.strictObject({ urls: simulatorWebhookUrlsSchema }),
+    output: z.object({ urls: simulatorWebhookUrlsSchema }),
   }),
 };
 

@@ -141,6 +141,7 @@ describe('replay and settings', () => {
     };
     const handlers = createReceiverHandlers({
       activeScope: () => scope as unknown as ProfileScope,
+      simulatorScope: () => scope as unknown as ProfileScope,
       runtimeOf: () => receiver!.runtime,
       reconcile: async () => undefined,
       audit,

@@ -9,6 +9,7 @@ import {
 import { AppError } from '../../errors/app-error.ts';
 import type { AuditLog } from '../../kernel/audit/audit-log.ts';
 import type { ProfileScope } from '../../kernel/scopes/profile-scope.ts';
+import { LOG_FILE_DIALOG, type OpenLogFileDialog } from './log-file-dialog.ts';
 import { formatOf } from './log-rows.ts';
 import type { LogFollower } from './log-follower.ts';
 import { savedMapping, saveMapping } from './mapping-store.ts';
@@ -49,6 +50,8 @@ export function createLogImportHandlers(deps: {
   portOf: (scope: ProfileScope) => ImportPort;
   audit: AuditLog;
   now: () => number;
+  /** The desktop's open-file dialog; null in the browser harness, where the operator types the path. */
+  openFileDialog: () => OpenLogFileDialog | null;
 }): LogImportHandlers {
   const audited = (
     scope: ProfileScope,
@@ -67,6 +70,15 @@ export function createLogImportHandlers(deps: {
   const mappingFor = (scope: ProfileScope, format: LogFormat, given?: ColumnMapping) =>
     given ?? savedMapping(scope.db, format);
   return {
+    async chooseFile() {
+      const dialog = deps.openFileDialog();
+      if (!dialog)
+        throw new AppError(
+          'UNAVAILABLE',
+          'A file dialog is not available here (the console runs in a browser): type the path of the log file.',
+        );
+      return { path: await dialog(LOG_FILE_DIALOG) };
+    },
     async preview({ path, format, mapping }) {
       readableFile(path);
       const scope = deps.activeScope();

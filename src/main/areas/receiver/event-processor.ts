@@ -1,7 +1,7 @@
 import { webhookTypeIdSchema, type WebhookTypeId } from '../../../shared/webhooks/webhook-types.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { readPayload } from './parse-body.ts';
-import type { WebhookEventRow, WebhookEventStore } from './webhook-event-store.ts';
+import type { PendingEvent, WebhookEventStore } from './webhook-event-store.ts';
 import type { AppliedWebhook, InboundWebhook } from './webhook-topic.ts';
 
 /** The port to whatever acts on events (the kernel's topic): the receiver never imports orders, catalog or wallet. */
@@ -31,7 +31,6 @@ export function createEventProcessor(deps: {
   store: WebhookEventStore;
   apply: ApplyWebhook;
   now: () => number;
-  onProcessed?: (row: WebhookEventRow) => void;
   onError?: (error: unknown) => void;
 }): EventProcessor {
   let running: Promise<void> | null = null;
@@ -39,7 +38,7 @@ export function createEventProcessor(deps: {
   let closed = false;
 
   /** What to write for the row once applied; written with the rest of its batch in one transaction. */
-  const processOne = async (row: WebhookEventRow): Promise<() => void> => {
+  const processOne = async (row: PendingEvent): Promise<() => void> => {
     // The type was classified when the delivery was stored; only the payload is read again.
     const parsed = webhookTypeIdSchema.safeParse(row.type);
     const type: WebhookTypeId | null = parsed.success ? parsed.data : null;
@@ -79,7 +78,6 @@ export function createEventProcessor(deps: {
           // Applied rows are marked even when closing mid-batch, so none of them is applied twice.
           if (outcomes.length) deps.store.inTransaction(() => outcomes.forEach((write) => write()));
         }
-        for (const row of rows.slice(0, outcomes.length)) deps.onProcessed?.(row);
         if (closed) return;
       }
     } while (again && !closed);

@@ -1,4 +1,5 @@
 import { events } from '../../../shared/contract/index.ts';
+import { NO_SIMULATOR_WEBHOOK_URLS } from '../../../shared/contract/receiver.ts';
 import type { ProfileScope } from '../../kernel/scopes/profile-scope.ts';
 import { simulatorControl } from '../../simulator/control-client.ts';
 import { DEMO_CLIENTS } from '../../simulator/index.ts';
@@ -7,9 +8,11 @@ import { createReceiverHandlers } from './receiver-handlers.ts';
 import { receiverPortIsFree } from './receiver-port-policy.ts';
 import { createReceiverRuntime, type ReceiverConfig, type ReceiverRuntime } from './receiver-runtime.ts';
 import { readReceiverSettings } from './receiver-settings-store.ts';
+import { readSimulatorWebhookUrls, simulatorClientWebhookPatch } from './simulator-webhook-urls.ts';
 import { createWebhookEventStore } from './webhook-event-store.ts';
 import type { AppliedWebhook, InboundWebhook, WebhookTopic } from './webhook-topic.ts';
 import { AppError } from '../../errors/app-error.ts';
+import { SIMULATOR_PROFILE_ID } from '../../kernel/profiles/builtin-simulator.ts';
 
 const RECEIVED_EVENT = 'receiver.received';
 const EMIT_EVERY_MS = 250;
@@ -45,15 +48,20 @@ export function createReceiverArea(options: ReceiverAreaOptions = {}) {
         const runtime = runtimes.get(scope);
         if (!runtime) return;
         await runtime.reconcile(configOf(scope));
-        if (scope.profile().environment === 'simulator') await pointSimulatorAt(runtime.status().url);
+        if (scope.profile().environment === 'simulator') await pointSimulatorAt(scope, runtime.status().url);
       };
       // The Simulator profile's receiver is where the embedded simulator delivers: turning it on is all it takes.
-      let simulatorTarget: string | null = null;
-      const pointSimulatorAt = async (url: string | null) => {
+      // URLs the operator set in the Simulator profile (one for all, or per type) come first.
+      // What the simulator starts with (no URL for any type) is not sent again.
+      let simulatorPatchSent = JSON.stringify(simulatorClientWebhookPatch(NO_SIMULATOR_WEBHOOK_URLS, null));
+      const pointSimulatorAt = async (scope: ProfileScope, receiverUrl: string | null) => {
         const simulator = kernel.simulator.running();
-        if (!simulator || url === simulatorTarget) return;
-        await simulatorControl(simulator.baseUrl).patchClient(DEMO_CLIENTS.staging.clientId, { webhookUrl: url });
-        simulatorTarget = url;
+        if (!simulator) return;
+        const patch = simulatorClientWebhookPatch(readSimulatorWebhookUrls(scope.db), receiverUrl);
+        const sent = JSON.stringify(patch);
+        if (sent === simulatorPatchSent) return;
+        await simulatorControl(simulator.baseUrl).patchClient(DEMO_CLIENTS.staging.clientId, patch);
+        simulatorPatchSent = sent;
       };
       // A scope closing while settings change (its profile was deleted) has nothing left to reconcile.
       const forEachOpen = (act: (scope: ProfileScope) => Promise<void>) => {
@@ -98,6 +106,7 @@ export function createReceiverArea(options: ReceiverAreaOptions = {}) {
       const handlers = {
         receiver: createReceiverHandlers({
           activeScope: () => kernel.scopes.get(kernel.active.id()),
+          simulatorScope: () => kernel.scopes.get(SIMULATOR_PROFILE_ID),
           runtimeOf: (scope) => runtimes.get(scope),
           reconcile,
           audit: kernel.audit,

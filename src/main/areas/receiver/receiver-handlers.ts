@@ -14,6 +14,7 @@ import { countPending, listEvents, requeueFailed } from './event-queries.ts';
 import { findMissingTerminalWebhooks, WEBHOOK_GRACE_MS } from './missing-terminal-webhooks.ts';
 import { toReceivedEvent, toSummary } from './received-event-view.ts';
 import { readReceiverSettings, writeReceiverSettings } from './receiver-settings-store.ts';
+import { readSimulatorWebhookUrls, writeSimulatorWebhookUrls } from './simulator-webhook-urls.ts';
 import type { ReceiverRuntime } from './receiver-runtime.ts';
 import { replayEvent } from './replay.ts';
 import { createWebhookEventStore } from './webhook-event-store.ts';
@@ -33,6 +34,8 @@ export const EXPOSURE_WARNING =
 
 export function createReceiverHandlers(deps: {
   activeScope: () => ProfileScope;
+  /** The built-in Simulator profile's scope: its webhook URLs are edited whichever profile is active. */
+  simulatorScope: () => ProfileScope;
   runtimeOf: (scope: ProfileScope) => ReceiverRuntime | undefined;
   reconcile: (scope: ProfileScope) => Promise<void>;
   audit: AuditLog;
@@ -123,6 +126,29 @@ export function createReceiverHandlers(deps: {
         },
       });
       return outcome;
+    },
+    simulatorWebhookUrls: () => ({ urls: readSimulatorWebhookUrls(deps.simulatorScope().db) }),
+    async updateSimulatorWebhookUrls({ urls }) {
+      const scope = deps.simulatorScope();
+      writeSimulatorWebhookUrls(scope.db, urls);
+      const profile = scope.profile();
+      // The origin and path only: a query string or user info can carry a token.
+      const shown = (url: string) => `${new URL(url).origin}${new URL(url).pathname}`;
+      deps.audit.record({
+        action: 'receiver.settings',
+        profileId: profile.id,
+        profileName: profile.name,
+        details: {
+          simulatorWebhookUrls: {
+            all: urls.all === null ? null : shown(urls.all),
+            byType: Object.fromEntries(
+              Object.entries(urls.byType).flatMap(([type, url]) => (url ? [[type, shown(url)]] : [])),
+            ),
+          },
+        },
+      });
+      await deps.reconcile(scope);
+      return { urls: readSimulatorWebhookUrls(scope.db) };
     },
   };
 }

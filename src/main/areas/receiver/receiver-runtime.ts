@@ -9,6 +9,8 @@ export interface ReceiverConfig {
   settings: ReceiverSettings;
 }
 
+const PROCESS_AFTER_MS = 10;
+
 /** The path of a profile's endpoint: staging and production deliveries can never share one. */
 export const receiverPathOf = (profileId: string) => `/hubble/${encodeURIComponent(profileId)}`;
 
@@ -89,15 +91,15 @@ export function createReceiverRuntime(deps: {
     }
   };
 
-  // One processing pass per turn of the event loop however many deliveries it brought.
-  let drainScheduled = false;
+  // Processing starts a few milliseconds after the first stored delivery, so under a burst one pass (and one
+  // commit of outcomes) covers many deliveries instead of competing with the receiver turn by turn.
+  let drainTimer: NodeJS.Timeout | null = null;
   const scheduleDrain = () => {
-    if (drainScheduled) return;
-    drainScheduled = true;
-    setImmediate(() => {
-      drainScheduled = false;
+    if (drainTimer !== null) return;
+    drainTimer = setTimeout(() => {
+      drainTimer = null;
       void processor.drain();
-    });
+    }, PROCESS_AFTER_MS);
   };
 
   // Events answered 200 before a crash are applied now, whether or not the receiver is on.
@@ -119,6 +121,7 @@ export function createReceiverRuntime(deps: {
       await server?.close();
       server = null;
       state = 'off';
+      if (drainTimer !== null) clearTimeout(drainTimer);
       await processor.close();
     },
   };

@@ -32,7 +32,6 @@ export interface ReceiverServer {
 
 const HEADER_BYTES = 16 * 1024;
 const MAX_CONNECTIONS = 1024;
-const GROUP_COMMIT_WAIT_MS = 1;
 const GROUP_COMMIT_MAX = 256;
 
 const answer = (res: http.ServerResponse, status: number, body: Record<string, unknown>, close = false) => {
@@ -102,13 +101,14 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
         dedupeKey: dedupeKeyOf(type, payload, body),
       },
     });
-    if (commits.length === 1) setTimeout(commit, GROUP_COMMIT_WAIT_MS);
+    if (commits.length === 1) setImmediate(commit);
     else if (commits.length >= GROUP_COMMIT_MAX) commit();
   };
 
-  // Group commit: the verified deliveries of the next millisecond (or the first GROUP_COMMIT_MAX) are stored in
-  // one transaction, then each is answered: a commit costs far more than a row. Nothing is answered 200 before
-  // its row is committed.
+  // Group commit: the verified deliveries of one turn of the event loop (every request the poll phase completed,
+  // at most GROUP_COMMIT_MAX) are stored in one transaction right after that turn's I/O, then each is answered: a
+  // commit costs far more than a row, and no delivery waits on a timer. Nothing is answered 200 before its row is
+  // committed.
   let commits: Array<{ res: http.ServerResponse; delivery: VerifiedDelivery }> = [];
   const commit = () => {
     if (commits.length === 0) return;

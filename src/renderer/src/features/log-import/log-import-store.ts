@@ -42,8 +42,13 @@ interface LogImportState {
   lastRun: ImportRun | null;
   follows: Follow[];
   error: AppErrorShape | null;
+  /** Why the file dialog did not open (the browser harness has none); the typed path is kept. */
+  dialogNote: string | null;
+  choosing: boolean;
 
   setPath(path: string): void;
+  /** The desktop's open-file dialog; a chosen file replaces the path, a cancel changes nothing. */
+  chooseFile(): Promise<void>;
   setFormat(format: LogFormat | null): void;
   loadPreview(): Promise<void>;
   setField(field: CallField, column: string): void;
@@ -78,8 +83,18 @@ export const useLogImport = create<LogImportState>((set, get) => {
     lastRun: null,
     follows: [],
     error: null,
+    dialogNote: null,
+    choosing: false,
 
     setPath: (path) => set({ path, preview: null, error: null }),
+
+    async chooseFile() {
+      set({ choosing: true, dialogNote: null });
+      const result = await api().chooseFile();
+      set({ choosing: false });
+      if (!result.ok) set({ dialogNote: result.error.message });
+      else if (result.value.path !== null) get().setPath(result.value.path);
+    },
     setFormat: (format) => set({ format, preview: null, error: null }),
 
     async loadPreview() {

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Profile } from '../../../../shared/contract/profiles.ts';
 import type { AppErrorShape } from '../../../../shared/contract/result.ts';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
@@ -11,6 +11,13 @@ import {
   type ProfileFormState,
 } from './profile-form-state.ts';
 import { RateLimitsEditor } from './RateLimitsEditor.tsx';
+import { SimulatorWebhookUrlsFields } from './SimulatorWebhookUrlsFields.tsx';
+import {
+  draftOfSimulatorWebhookUrls,
+  simulatorWebhookUrlsOf,
+  type SimulatorWebhookUrlsDraft,
+} from './simulator-webhook-urls-draft.ts';
+import { useSimulatorWebhookUrls } from './simulator-webhook-urls-store.ts';
 
 interface Props {
   /** null: create a new profile */
@@ -30,9 +37,30 @@ export function ProfileForm({ profile, onDone }: Props) {
   const simulator = profile?.builtIn === true;
   const set = (change: Partial<ProfileFormState>) => setForm((current) => ({ ...current, ...change }));
   const fixedUrl = fixedUrlOf(form.environment);
+  // The Simulator's webhook URLs live with its receiver (receiver.simulatorWebhookUrls), saved with the form.
+  const [webhookUrls, setWebhookUrls] = useState<SimulatorWebhookUrlsDraft | null>(null);
+  useEffect(() => {
+    if (!simulator) return;
+    void useSimulatorWebhookUrls
+      .getState()
+      .load()
+      .then((result) => {
+        if (result.ok) setWebhookUrls(draftOfSimulatorWebhookUrls(result.value.urls));
+        else setError(result.error);
+      });
+  }, [simulator]);
 
   const submit = async () => {
     setBusy(true);
+    const urls = webhookUrls && simulatorWebhookUrlsOf(webhookUrls);
+    if (urls && JSON.stringify(urls) !== JSON.stringify(useSimulatorWebhookUrls.getState().urls)) {
+      const saved = await useSimulatorWebhookUrls.getState().save(urls);
+      if (!saved.ok) {
+        setBusy(false);
+        setError(saved.error);
+        return;
+      }
+    }
     const result = await save(profile, settingsOf(form));
     setBusy(false);
     if (result.ok) onDone(result.value);
@@ -188,6 +216,7 @@ export function ProfileForm({ profile, onDone }: Props) {
           />
         </p>
       </fieldset>
+      {webhookUrls && <SimulatorWebhookUrlsFields draft={webhookUrls} onChange={setWebhookUrls} />}
       <RateLimitsEditor limits={form.rateLimits} onChange={(rateLimits) => set({ rateLimits })} />
       <OperationErrorMessage error={error} withPaths />
       <p className="form-actions">
