@@ -30,7 +30,7 @@ export function createTeamHandlers(
       async configure({ enabled, settings }) {
         const { profileId, scope, link } = active();
         const reason = link.status().unlinkableReason;
-        if (reason && enabled) throw new AppError('VALIDATION', reason);
+        if (reason) throw new AppError('VALIDATION', reason);
         parseTeamDatabaseUrl(settings.url);
         const { backfilled } = writeTeamLink(scope.db, { enabled, settings }, kernel.clock.now());
         const profile = scope.profile();
