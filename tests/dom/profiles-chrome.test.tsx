@@ -4,32 +4,11 @@ import { TitleBar } from '../../src/renderer/src/app/TitleBar.tsx';
 import { ProfilesPage } from '../../src/renderer/src/features/profiles/ProfilesPage.tsx';
 import { WelcomeBlock } from '../../src/renderer/src/features/profiles/WelcomeBlock.tsx';
 import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
-import { defaultProfileSettings, type Profile, type ProfileList } from '../../src/shared/contract/profiles.ts';
+import type { ProfileList } from '../../src/shared/contract/profiles.ts';
+import { profileOf, UNSET } from './profile-of.ts';
 import { installFakeHubble } from './fake-hubble.ts';
 
-const UNSET = { set: false, updatedAt: null };
-
-function profile(id: string, name: string, environment: Profile['environment'], extra: Partial<Profile> = {}): Profile {
-  const settings = defaultProfileSettings(environment === 'simulator' ? 'custom' : environment, name);
-  return {
-    id,
-    name,
-    environment,
-    baseUrl: environment === 'production' ? 'https://api.myhubble.money' : 'https://api.dev.myhubble.money',
-    colour: settings.colour,
-    builtIn: environment === 'simulator',
-    clientId: `${id}-client`,
-    walletMinimum: null,
-    polling: settings.polling,
-    rateLimits: [],
-    webhookReceiver: settings.webhookReceiver,
-    credentialSource: environment === 'simulator' ? 'built-in' : 'keychain',
-    secrets: { clientSecret: UNSET, webhookSecret: UNSET, teamDbPassword: UNSET },
-    createdAt: '2025-06-01T10:00:00.000Z',
-    updatedAt: '2025-06-01T10:00:00.000Z',
-    ...extra,
-  };
-}
+const profile = profileOf;
 
 /** A fake main: answers from `handlers`, records every call the page makes. */
 function fakeMain(list: ProfileList, handlers: Record<string, (input: unknown) => unknown> = {}) {

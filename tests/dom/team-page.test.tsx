@@ -3,33 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useProfiles } from '../../src/renderer/src/features/profiles/profiles-store.ts';
 import { TeamPage } from '../../src/renderer/src/features/team/TeamPage.tsx';
 import { useTeam } from '../../src/renderer/src/features/team/team-store.ts';
-import { defaultProfileSettings, type Profile, type ProfileList } from '../../src/shared/contract/profiles.ts';
+import type { Profile, ProfileList } from '../../src/shared/contract/profiles.ts';
 import type { Result } from '../../src/shared/contract/result.ts';
 import { teamStatusSchema, type TeamLinkSettings, type TeamStatus } from '../../src/shared/contract/team.ts';
+import { profileOf } from './profile-of.ts';
 import { installFakeHubble, type FakeHubble } from './fake-hubble.ts';
 
-const UNSET = { set: false, updatedAt: null };
-
-function profile(id: string, name: string, environment: Profile['environment']): Profile {
-  const settings = defaultProfileSettings(environment === 'simulator' ? 'custom' : environment, name);
-  return {
-    id,
-    name,
-    environment,
-    baseUrl: environment === 'simulator' ? 'http://127.0.0.1:1' : 'https://api.dev.myhubble.money',
-    colour: settings.colour,
-    builtIn: environment === 'simulator',
-    clientId: `${id}-client`,
-    walletMinimum: null,
-    polling: settings.polling,
-    rateLimits: [],
-    webhookReceiver: settings.webhookReceiver,
-    credentialSource: environment === 'simulator' ? 'built-in' : 'keychain',
-    secrets: { clientSecret: UNSET, webhookSecret: UNSET, teamDbPassword: UNSET },
-    createdAt: '2026-11-01T10:00:00.000Z',
-    updatedAt: '2026-11-01T10:00:00.000Z',
-  };
-}
+const profile = profileOf;
 
 const SIMULATOR = profile('simulator', 'Simulator', 'simulator');
 const STAGING = profile('stg', 'Acme Staging', 'staging');

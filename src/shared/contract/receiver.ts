@@ -93,7 +93,7 @@ export type MissingTerminalWebhook = z.infer<typeof missingTerminalWebhookSchema
 
 /**
  * The webhook types the simulator delivers, by the names partners see in Hubble's portal (one URL each, as a
- * receiver with a path per type needs); the same list as src/main/simulator/webhooks/payloads.ts.
+ * receiver with a path per type needs); the simulator's webhooks (src/main/simulator/webhooks/payloads.ts) use it.
  */
 export const simulatorWebhookTypeSchema = z.enum([
   'ORDER_TERMINAL_STATE',

@@ -1,15 +1,10 @@
 import type { Brand } from '../catalogue/catalogue-schema.ts';
 import type { OrderRecord, VoucherRecord } from '../state/orders.ts';
+import { simulatorWebhookTypeSchema } from '../../../shared/contract/receiver.ts';
 import { utcNoZone } from '../time.ts';
 
-export const WEBHOOK_TYPES = [
-  'ORDER_TERMINAL_STATE',
-  'WALLET_LOW_BALANCE',
-  'BRAND_UPDATED',
-  'BRAND_DISCOUNT_UPDATE',
-  'SDK_TRANSACTION',
-  'SDK_BRAND_EVENT',
-] as const;
+// The names partners see in Hubble's portal, one URL each; the contract lists them for the Simulator profile's settings.
+export const WEBHOOK_TYPES = simulatorWebhookTypeSchema.options;
 export type WebhookType = (typeof WEBHOOK_TYPES)[number];
 
 /** Order Reached Terminal State (seeds/001): the order id and status only, no referenceId, no vouchers. */
