@@ -62,6 +62,9 @@ export function createTeamLink(deps: TeamLinkDeps) {
     poolSettings = '';
     spaceClaimed = false;
     knownSchema = null;
+    // What the old pool said about the old settings no longer holds.
+    state = 'off';
+    message = null;
     await oldListener?.end().catch(() => undefined);
     await oldPool?.end().catch(() => undefined);
   }
@@ -217,7 +220,8 @@ export function createTeamLink(deps: TeamLinkDeps) {
         enabled: link.enabled,
         settings: link.settings,
         passwordSet: scope.profile().secrets.teamDbPassword.set,
-        state: reason ? 'unlinkable' : link.enabled ? state : 'off',
+        // Linked but not tried yet (the console just started): connecting, not "not linked".
+        state: reason ? 'unlinkable' : !link.enabled ? 'off' : state === 'off' ? 'connecting' : state,
         message: link.enabled ? message : null,
         consoleId: deps.consoleId,
         backlog: outboxBacklog(scope.db),
