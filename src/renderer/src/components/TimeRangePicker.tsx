@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { timeZoneLabel } from './format-time.ts';
-import { fromInputTime, toInputTime } from '../features/calls/format.ts';
+import { fromInputTime, toInputTime } from './input-time.ts';
 import {
   checkAbsoluteRange,
   RANGE_PRESETS,

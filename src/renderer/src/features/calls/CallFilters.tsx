@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import type { CallFilters as Filters } from '../../../../shared/contract/calls.ts';
 import { useFilterDraft, withoutEmpty } from '../../components/use-filter-draft.ts';
 import { useCalls } from './calls-store.ts';
-import { fromInputTime, toInputTime } from './format.ts';
+import { fromInputTime, toInputTime } from '../../components/input-time.ts';
 
 type StatusChoice = '' | '2xx' | '3xx' | '4xx' | '5xx' | 'none';
 

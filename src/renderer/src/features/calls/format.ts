@@ -1,7 +1,6 @@
 import type { CallSummary } from '../../../../shared/contract/calls.ts';
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
-const localDate = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 const localHourMinute = (date: Date) => `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 
 /** Local time of day with milliseconds, for the compact table beside the detail panel. */
@@ -30,15 +29,3 @@ export function prettyBody(body: string | null): string {
     return body;
   }
 }
-
-/** `datetime-local` value ↔ epoch ms, in the operator's zone. */
-export const toInputTime = (at: number | undefined) => {
-  if (at === undefined) return '';
-  const date = new Date(at);
-  return `${localDate(date)}T${localHourMinute(date)}`;
-};
-export const fromInputTime = (value: string): number | undefined => {
-  if (!value) return undefined;
-  const at = new Date(value).getTime();
-  return Number.isFinite(at) ? at : undefined;
-};

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DateTime } from '../../components/DateTime.tsx';
 import { timeZoneLabel } from '../../components/format-time.ts';
-import { fromInputTime, toInputTime } from '../calls/format.ts';
+import { fromInputTime, toInputTime } from '../../components/input-time.ts';
 import { useCatalog, type ChangesScope } from './catalog-store.ts';
 import { ChangeList } from './ChangeList.tsx';
 

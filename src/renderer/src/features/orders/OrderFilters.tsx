@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import type { OrderFilters as Filters, OrderSource } from '../../../../shared/contract/orders.ts';
 import { timeZoneLabel } from '../../components/format-time.ts';
 import { useFilterDraft, withoutEmpty } from '../../components/use-filter-draft.ts';
-import { fromInputTime, toInputTime } from './input-time.ts';
+import { fromInputTime, toInputTime } from '../../components/input-time.ts';
 import { KNOWN_STATUSES, SOURCE_LABELS } from './order-status.ts';
 import { useOrders } from './orders-store.ts';
 
