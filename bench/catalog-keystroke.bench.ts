@@ -27,6 +27,8 @@ const repoRoot = path.resolve(import.meta.dirname, '..');
 // CATALOG_BENCH_RENDERER: another build of the browser renderer (e.g. to compare two versions of the page).
 const rendererDir = process.env['CATALOG_BENCH_RENDERER'] ?? path.join(repoRoot, 'out/renderer-browser');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+// CATALOG_BENCH_TRACE: write a Chromium trace of the typing (Perfetto / DevTools) to this file.
+const TRACE = process.env['CATALOG_BENCH_TRACE'];
 
 interface Sample {
   /** the search box was empty after the keystroke: the unfiltered list */
@@ -154,6 +156,26 @@ try {
       await page.waitForTimeout(KEY_GAP_MS);
     }
   };
+  if (TRACE)
+    await browser.startTracing(page, {
+      path: TRACE,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'disabled-by-default-devtools.timeline.frame',
+        'blink',
+        'blink.user_timing',
+        'input',
+        'latencyInfo',
+        'toplevel',
+        'benchmark',
+        'cc',
+        'viz',
+        'v8.execute',
+        'renderer.scheduler',
+        'disabled-by-default-renderer.scheduler',
+      ],
+    });
   for (const word of words) {
     await typeKeys([...word]);
     const shown = await found.textContent();
@@ -163,6 +185,7 @@ try {
   }
   for (let run = 0; run < BASELINE_RUNS; run += 1) await typeKeys(['q', 'Backspace']);
   await page.waitForTimeout(200);
+  if (TRACE) await browser.stopTracing();
 
   const { samples, scripting } = await page.evaluate(() => {
     const g = globalThis as unknown as ProbeGlobals;

@@ -33,8 +33,8 @@ const bodyRows = () =>
     .filter((row) => row.getAttribute('aria-rowindex') !== '1');
 const search = () => screen.getByLabelText('Search brands by name');
 
-async function openPage(size = 1_200) {
-  const fake = installCatalogHubble(brandRows(size));
+async function openPage(size = 1_200, rows = brandRows(size)) {
+  const fake = installCatalogHubble(rows);
   render(<CatalogPage label="Catalog" purpose="" />);
   await waitFor(() => expect(found()).toBe(`${(size - size / 50).toLocaleString('en-IN')} brands`));
   return fake;
@@ -60,15 +60,43 @@ describe('Catalog page: the brand browser', () => {
       // every row on screen after this very keystroke matches it (no row of an earlier keystroke lingers)
       for (const row of bodyRows()) expect(row.textContent!.toLowerCase()).toContain(text);
     }
-    const names = bodyRows().map((row) => row.querySelector('.brands-table__cell--name')!);
-    expect(names.map((cell) => cell.textContent)).toEqual(
-      Array.from({ length: 10 }, (_, index) => `Brand 011${index}`),
+    const names = bodyRows().map((row) => row.querySelector<HTMLElement>('.brands-table__cell--name')!);
+    // the cell's name is the brand's name; the initials are a text of their own hidden from assistive
+    // technology, the full name is the cell's title
+    expect(names.map((cell) => within(cell.parentElement!).getByRole('cell', { name: cell.title }) === cell)).toEqual(
+      Array.from({ length: 10 }, () => true),
     );
-    // the initials are drawn from the cell's own attribute (no element of their own), the full name is its title
-    expect(names.map((cell) => [cell.getAttribute('data-initials'), cell.getAttribute('title')])).toEqual(
-      Array.from({ length: 10 }, (_, index) => ['BR', `Brand 011${index}`]),
+    expect(names.map((cell) => [cell.lastChild!.textContent, cell.title])).toEqual(
+      Array.from({ length: 10 }, (_, index) => [`Brand 011${index}`, `Brand 011${index}`]),
+    );
+    expect(names.map((cell) => cell.querySelector('[aria-hidden="true"]')!.textContent)).toEqual(
+      Array.from({ length: 10 }, () => 'BR'),
     );
     expect(fake.invocations.length).toBe(asked);
+  });
+
+  it('shows other brands in the rows on a keystroke by changing texts and titles only (nothing to restyle)', async () => {
+    // initials that differ from row to row, as real brands' do
+    await openPage(
+      1_200,
+      brandRows(1_200).map((brand, index) => ({ ...brand, initials: `B${'ABCDEFGHIJKLM'[index % 13]}` })),
+    );
+    const body = screen.getByRole('table', { name: 'Brands' }).querySelector('.virtual-table__body')!;
+    const changed = new Set<string>();
+    const observer = new MutationObserver((records) => {
+      // the body's own height follows the count of matches; its rows are what a keystroke must not restyle
+      for (const record of records)
+        if (record.target !== body)
+          changed.add(record.type === 'attributes' ? `attribute ${record.attributeName}` : record.type);
+    });
+    observer.observe(body, { subtree: true, attributes: true, characterData: true, childList: true });
+    fireEvent.change(search(), { target: { value: 'brand 02' } });
+    await act(async () => {});
+    observer.disconnect();
+    expect(bodyRows()[0]!.querySelector<HTMLElement>('.brands-table__cell--name')!.title).toBe('Brand 0201');
+    // a changed attribute a selector or attr() reads (the initials drawn from data-initials) restyles the row's
+    // cells on every keystroke; texts and titles only lay out and paint
+    expect([...changed].sort()).toEqual(['attribute title', 'characterData']);
   });
 
   it('hides INACTIVE brands until asked, then shows them greyed', async () => {

@@ -28,10 +28,24 @@ function textPerBrand(text: (brand: BrandRow) => string): (brand: BrandRow) => s
 const categoriesText = textPerBrand((brand) => brand.categories.map(categoryLabel).join(', '));
 const faceValues = textPerBrand(faceValuesText);
 
-// Every cell is its text alone, in one element: the initials are drawn by the name cell's stylesheet from its
-// data-initials, the full text of a cut cell is its title.
+// Every cell is its text alone, in one element, except the name's initials: their own text node (hidden from
+// assistive technology), so a keystroke that shows another brand in a row changes texts only and restyles nothing
+// (initials drawn from an attribute made every changed row's name cell and its ::before recompute their style).
+// The full text of a cut cell is its title.
 export const brandColumns = helper.columns([
-  helper.accessor('name', { id: 'name', header: 'Brand', size: 220 }),
+  helper.accessor('name', {
+    id: 'name',
+    header: 'Brand',
+    size: 220,
+    cell: (info) => (
+      <>
+        <span className="brands-table__initials" aria-hidden="true">
+          {info.row.original.initials}
+        </span>
+        {info.getValue()}
+      </>
+    ),
+  }),
   helper.accessor('status', { id: 'status', header: 'Status', size: 100 }),
   helper.accessor(categoriesText, { id: 'categories', header: 'Categories', size: 220 }),
   helper.accessor((row) => row.denominationType ?? '—', { id: 'type', header: 'Type', size: 90 }),
@@ -45,11 +59,11 @@ export const brandColumns = helper.columns([
   helper.accessor('id', { id: 'id', header: 'Product ID', size: 260 }),
 ]);
 
-/** The title (full text when the cell cuts it) and the initials of a brand's cells. */
+/** The title of a brand's cells that may be cut: their full text. */
 export function brandCellAttributes(brand: BrandRow, columnId: string): VirtualCellAttributes | undefined {
   switch (columnId) {
     case 'name':
-      return { title: brand.name, 'data-initials': brand.initials };
+      return { title: brand.name };
     case 'categories':
       return { title: categoriesText(brand) };
     case 'faceValues':
