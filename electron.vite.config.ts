@@ -12,7 +12,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          // The webhook receiver's writer thread (src/main/areas/receiver/worker-delivery-writer.ts loads it by name).
+          'receiver-delivery-writer': resolve('src/main/areas/receiver/delivery-writer-worker.ts'),
+        },
+      },
     },
   },
   preload: {

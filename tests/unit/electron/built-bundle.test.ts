@@ -54,6 +54,8 @@ afterAll(() => {
 describe('the built bundles (out/main, out/preload) with the fake electron module', () => {
   it('builds main as ESM and the preload as one CommonJS file', () => {
     expect(fs.existsSync(path.join(buildRoot, 'out/main/index.js'))).toBe(true);
+    // The receiver's writer thread is its own entry, next to index.js where the bundled main looks for it.
+    expect(fs.existsSync(path.join(buildRoot, 'out/main/receiver-delivery-writer.js'))).toBe(true);
     expect(fs.existsSync(path.join(buildRoot, 'out/preload/index.cjs'))).toBe(true);
     expect(fs.existsSync(path.join(buildRoot, 'out/renderer/index.html'))).toBe(true);
   });

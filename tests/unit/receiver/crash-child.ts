@@ -3,6 +3,7 @@
 import { DEFAULT_RECEIVER_SETTINGS } from '../../../src/shared/contract/receiver.ts';
 import { createReceiverRuntime } from '../../../src/main/areas/receiver/receiver-runtime.ts';
 import { createWebhookEventStore } from '../../../src/main/areas/receiver/webhook-event-store.ts';
+import { openDeliveryWriter } from '../../../src/main/areas/receiver/worker-delivery-writer.ts';
 import { openProfileDb } from './receiver-fixture.ts';
 
 const [file, secret] = process.argv.slice(2) as [string, string];
@@ -10,6 +11,7 @@ const db = openProfileDb(file);
 const runtime = createReceiverRuntime({
   profileId: 'staging',
   store: createWebhookEventStore(db),
+  openWriter: () => openDeliveryWriter(db),
   apply: () => {
     process.stdout.write('applying\n');
     return new Promise(() => undefined);

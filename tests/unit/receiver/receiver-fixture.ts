@@ -5,6 +5,8 @@ import type Database from 'better-sqlite3';
 import { DEFAULT_RECEIVER_SETTINGS, type ReceiverSettings } from '../../../src/shared/contract/receiver.ts';
 import { createReceiverRuntime, type ReceiverRuntime } from '../../../src/main/areas/receiver/receiver-runtime.ts';
 import { createWebhookEventStore, type WebhookEventRow } from '../../../src/main/areas/receiver/webhook-event-store.ts';
+import type { DeliveryWriter } from '../../../src/main/areas/receiver/delivery-writer.ts';
+import { openDeliveryWriter } from '../../../src/main/areas/receiver/worker-delivery-writer.ts';
 import { createWebhookTopic, type InboundWebhook } from '../../../src/main/areas/receiver/webhook-topic.ts';
 import { openDatabase } from '../../../src/main/store/open-database.ts';
 import type { Migration } from '../../../src/main/store/migrate.ts';
@@ -34,6 +36,8 @@ export async function startTestReceiver(options: {
   secret: string | null;
   settings?: Partial<ReceiverSettings>;
   requestTimeoutMs?: number;
+  /** Another writer (a writer thread that dies on cue); the receiver's own by default. */
+  openWriter?: () => DeliveryWriter;
 }): Promise<TestReceiver> {
   const applied: InboundWebhook[] = [];
   const topic = createWebhookTopic();
@@ -59,6 +63,7 @@ export async function startTestReceiver(options: {
   const runtime = createReceiverRuntime({
     profileId: options.profileId,
     store: createWebhookEventStore(options.db),
+    openWriter: options.openWriter ?? (() => openDeliveryWriter(options.db)),
     apply: (event) => topic.publish(event),
     secret: async () => options.secret,
     now: () => Date.now(),

@@ -1,7 +1,7 @@
 import { webhookTypeIdSchema, type WebhookTypeId } from '../../../shared/webhooks/webhook-types.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { readPayload } from './parse-body.ts';
-import type { PendingEvent, WebhookEventStore } from './webhook-event-store.ts';
+import type { Outcome, PendingEvent, WebhookEventStore } from './webhook-event-store.ts';
 import type { AppliedWebhook, InboundWebhook } from './webhook-topic.ts';
 
 /** The port to whatever acts on events (the kernel's topic): the receiver never imports orders, catalog or wallet. */
@@ -28,7 +28,9 @@ const BATCH = 100;
  */
 export function createEventProcessor(deps: {
   profileId: string;
-  store: WebhookEventStore;
+  store: Pick<WebhookEventStore, 'pending'>;
+  /** Commits a batch of outcomes (through the receiver's writer thread while it runs). */
+  recordOutcomes: (outcomes: readonly Outcome[]) => Promise<void>;
   apply: ApplyWebhook;
   now: () => number;
   onError?: (error: unknown) => void;
@@ -38,12 +40,12 @@ export function createEventProcessor(deps: {
   let closed = false;
 
   /** What to write for the row once applied; written with the rest of its batch in one transaction. */
-  const processOne = async (row: PendingEvent): Promise<() => void> => {
+  const processOne = async (row: PendingEvent): Promise<Outcome> => {
     // The type was classified when the delivery was stored; only the payload is read again.
     const parsed = webhookTypeIdSchema.safeParse(row.type);
     const type: WebhookTypeId | null = parsed.success ? parsed.data : null;
     const payload = type === null ? undefined : readPayload(row.body);
-    if (type === null) return () => deps.store.markApplied(row.id, 'recorded', [], deps.now());
+    if (type === null) return { id: row.id, state: 'recorded', changes: [], at: deps.now() };
     try {
       const outcome = await deps.apply({
         profileId: deps.profileId,
@@ -52,12 +54,11 @@ export function createEventProcessor(deps: {
         payload,
         receivedAt: row.received_at,
       });
-      return () =>
-        deps.store.markApplied(row.id, outcome.handled ? 'applied' : 'recorded', outcome.changes, deps.now());
+      return { id: row.id, state: outcome.handled ? 'applied' : 'recorded', changes: outcome.changes, at: deps.now() };
     } catch (error) {
       deps.onError?.(error);
       const message = error instanceof AppError ? error.message : 'Applying the event failed; see the main log.';
-      return () => deps.store.markFailed(row.id, message, deps.now());
+      return { id: row.id, state: 'failed', error: message, at: deps.now() };
     }
   };
 
@@ -68,7 +69,7 @@ export function createEventProcessor(deps: {
         if (closed) return;
         const rows = deps.store.pending(BATCH);
         if (rows.length === 0) break;
-        const outcomes: Array<() => void> = [];
+        const outcomes: Outcome[] = [];
         try {
           for (const row of rows) {
             if (closed) break;
@@ -76,7 +77,7 @@ export function createEventProcessor(deps: {
           }
         } finally {
           // Applied rows are marked even when closing mid-batch, so none of them is applied twice.
-          if (outcomes.length) deps.store.inTransaction(() => outcomes.forEach((write) => write()));
+          if (outcomes.length) await deps.recordOutcomes(outcomes);
         }
         if (closed) return;
       }

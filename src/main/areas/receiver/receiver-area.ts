@@ -10,6 +10,7 @@ import { createReceiverRuntime, type ReceiverConfig, type ReceiverRuntime } from
 import { readReceiverSettings } from './receiver-settings-store.ts';
 import { readSimulatorWebhookUrls, simulatorClientWebhookPatch } from './simulator-webhook-urls.ts';
 import { createWebhookEventStore } from './webhook-event-store.ts';
+import { openDeliveryWriter } from './worker-delivery-writer.ts';
 import type { AppliedWebhook, InboundWebhook, WebhookTopic } from './webhook-topic.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { SIMULATOR_PROFILE_ID } from '../../kernel/profiles/builtin-simulator.ts';
@@ -120,6 +121,7 @@ export function createReceiverArea(options: ReceiverAreaOptions = {}) {
           const runtime = createReceiverRuntime({
             profileId: scope.profileId,
             store: createWebhookEventStore(scope.db),
+            openWriter: () => openDeliveryWriter(scope.db),
             apply,
             secret: () => kernel.credentials.secretFor(scope.profileId, 'webhookSecret').catch(() => null),
             now: () => kernel.clock.now(),

@@ -1,7 +1,8 @@
 import type { ReceiverSettings, ReceiverStatus } from '../../../shared/contract/receiver.ts';
+import { WriterStoppedError, type DeliveryWriter } from './delivery-writer.ts';
 import { createEventProcessor, type ApplyWebhook, type EventProcessor } from './event-processor.ts';
 import { startReceiverServer, type ReceiverServer } from './receiver-server.ts';
-import type { StoredDelivery, WebhookEventStore } from './webhook-event-store.ts';
+import type { Outcome, StoredDelivery, WebhookEventStore } from './webhook-event-store.ts';
 
 export interface ReceiverConfig {
   enabled: boolean;
@@ -21,6 +22,8 @@ export const receiverPathOf = (profileId: string) => `/hubble/${encodeURICompone
 export function createReceiverRuntime(deps: {
   profileId: string;
   store: WebhookEventStore;
+  /** The receiver's writer while its server runs (`openDeliveryWriter`: a worker thread on the profile database). */
+  openWriter: () => DeliveryWriter;
   apply: ApplyWebhook;
   secret: () => Promise<string | null>;
   now: () => number;
@@ -28,9 +31,24 @@ export function createReceiverRuntime(deps: {
   onError?: (error: unknown) => void;
   requestTimeoutMs?: number;
 }) {
+  let writer: DeliveryWriter | null = null;
+  // Outcomes go through the writer thread while it runs, so main does not wait on its write lock; without it (the
+  // receiver off, or its writer gone) on main's connection.
+  const recordOutcomes = async (outcomes: readonly Outcome[]) => {
+    if (writer) {
+      try {
+        return await writer.recordOutcomes(outcomes);
+      } catch (error) {
+        // A writer closing with the server is expected; the outcomes then go on main's connection.
+        if (!(error instanceof WriterStoppedError)) deps.onError?.(error);
+      }
+    }
+    deps.store.recordOutcomes(outcomes);
+  };
   const processor: EventProcessor = createEventProcessor({
     profileId: deps.profileId,
     store: deps.store,
+    recordOutcomes,
     apply: deps.apply,
     now: deps.now,
     onError: deps.onError,
@@ -52,22 +70,20 @@ export function createReceiverRuntime(deps: {
   const reconcileNow = async (config: ReceiverConfig) => {
     if (closed || sameConfig(applied, config)) return;
     applied = config;
-    if (server) {
-      await server.close();
-      server = null;
-    }
+    await stopServer();
     state = 'off';
     error = null;
     if (!config.enabled) return;
     state = 'starting';
     try {
       secret = await deps.secret();
+      writer = deps.openWriter();
       server = await startReceiverServer({
         path: receiverPathOf(deps.profileId),
         port: config.port,
         settings: config.settings,
         secret: () => secret,
-        store: deps.store,
+        writer,
         now: deps.now,
         onError: deps.onError,
         requestTimeoutMs: deps.requestTimeoutMs,
@@ -88,7 +104,16 @@ export function createReceiverRuntime(deps: {
             ? `This machine has no address ${config.settings.bindAddress}.`
             : 'The receiver could not start; see the main log.';
       if (!code) deps.onError?.(cause);
+      await stopServer();
     }
+  };
+
+  // The writer outlives the server by the batches the server was still committing.
+  const stopServer = async () => {
+    await server?.close();
+    server = null;
+    await writer?.close();
+    writer = null;
   };
 
   // Processing starts a few milliseconds after the first stored delivery, so under a burst one pass (and one
@@ -118,8 +143,7 @@ export function createReceiverRuntime(deps: {
     async close(): Promise<void> {
       closed = true;
       await chain;
-      await server?.close();
-      server = null;
+      await stopServer();
       state = 'off';
       if (drainTimer !== null) clearTimeout(drainTimer);
       await processor.close();

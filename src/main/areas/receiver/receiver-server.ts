@@ -7,7 +7,8 @@ import { parseBody } from './parse-body.ts';
 import { createRateLimiter } from './rate-limiter.ts';
 import { HUBBLE_SOURCE_ADDRESSES, sourceAddressOf } from './source-address.ts';
 import { storedHeaders } from './stored-headers.ts';
-import type { Rejection, StoredDelivery, VerifiedDelivery, WebhookEventStore } from './webhook-event-store.ts';
+import type { DeliveryWriter } from './delivery-writer.ts';
+import type { Rejection, StoredDelivery, VerifiedDelivery } from './webhook-event-store.ts';
 
 export interface ReceiverServerOptions {
   /** One path per profile (`/hubble/<profileId>`), so one profile's deliveries can never land in another's table. */
@@ -16,7 +17,8 @@ export interface ReceiverServerOptions {
   settings: ReceiverSettings;
   /** The profile's webhook secret, held in memory while the receiver runs; null: every delivery is refused. */
   secret: () => string | null;
-  store: WebhookEventStore;
+  /** Where verified deliveries and rejection records are written (a worker thread's connection, normally). */
+  writer: DeliveryWriter;
   now: () => number;
   onStored?: (stored: StoredDelivery) => void;
   onError?: (error: unknown) => void;
@@ -33,6 +35,9 @@ export interface ReceiverServer {
 const HEADER_BYTES = 16 * 1024;
 const MAX_CONNECTIONS = 1024;
 const GROUP_COMMIT_MAX = 256;
+// One batch committing and the next one queued behind it (the writer thread commits what queued up together):
+// fewer, larger messages than a batch per turn, and no turn waits for a whole round trip with nothing sent.
+const MAX_IN_FLIGHT = 2;
 
 const answer = (res: http.ServerResponse, status: number, body: Record<string, unknown>, close = false) => {
   if (res.headersSent || res.destroyed) return;
@@ -52,7 +57,7 @@ const answer = (res: http.ServerResponse, status: number, body: Record<string, u
  * after its row is committed, and is processed afterwards from the table.
  */
 export async function startReceiverServer(options: ReceiverServerOptions): Promise<ReceiverServer> {
-  const { settings, store, now } = options;
+  const { settings, writer, now } = options;
   const limiter = createRateLimiter({ perMinute: settings.ratePerMinute, now });
   const sockets = new Set<Socket>();
 
@@ -62,21 +67,17 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
     rejection: Omit<Rejection, 'receivedAt'>,
     message: string,
     close = false,
-  ) => {
-    try {
-      store.storeRejection({ ...rejection, receivedAt: now() });
-    } catch (error) {
-      options.onError?.(error);
-    }
-    answer(res, status, { error: message }, close);
-  };
+  ): Promise<void> =>
+    writer
+      .storeRejection({ ...rejection, receivedAt: now() })
+      .then(() => answer(res, status, { error: message }, close));
 
   const accept = (req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, sourceIp: string) => {
     const header = req.headers['x-verify'];
     const signature = typeof header === 'string' ? header : undefined;
     const secret = options.secret();
     if (signature === undefined || signature.trim() === '') {
-      reject(
+      void reject(
         res,
         401,
         { sourceIp, verdict: 'missing', reason: 'No X-Verify header', bodyBytes: body.length },
@@ -86,11 +87,11 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
     }
     if (secret === null || !xVerifyMatches(body, signature, secret)) {
       const reason = secret === null ? 'No webhook secret is set for this profile' : 'X-Verify does not match the body';
-      reject(res, 401, { sourceIp, verdict: 'invalid', reason, bodyBytes: body.length }, 'Unauthorized');
+      void reject(res, 401, { sourceIp, verdict: 'invalid', reason, bodyBytes: body.length }, 'Unauthorized');
       return;
     }
     const { payload, type } = parseBody(body);
-    commits.push({
+    queued.push({
       res,
       delivery: {
         receivedAt: now(),
@@ -101,33 +102,42 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
         dedupeKey: dedupeKeyOf(type, payload, body),
       },
     });
-    if (commits.length === 1) setImmediate(commit);
-    else if (commits.length >= GROUP_COMMIT_MAX) commit();
+    if (queued.length === 1) setImmediate(commit);
+    else if (queued.length >= GROUP_COMMIT_MAX) commit();
   };
 
   // Group commit: the verified deliveries of one turn of the event loop (every request the poll phase completed,
-  // at most GROUP_COMMIT_MAX) are stored in one transaction right after that turn's I/O, then each is answered: a
-  // commit costs far more than a row, and no delivery waits on a timer. Nothing is answered 200 before its row is
-  // committed.
-  let commits: Array<{ res: http.ServerResponse; delivery: VerifiedDelivery }> = [];
+  // at most GROUP_COMMIT_MAX) go to the writer as one batch right after that turn's I/O; while MAX_IN_FLIGHT
+  // batches are out, later deliveries gather into the next one. Each delivery is answered once its batch is
+  // committed: nothing is answered 200 before its row is.
+  let queued: Array<{ res: http.ServerResponse; delivery: VerifiedDelivery }> = [];
+  const inFlight = new Set<Promise<void>>();
   const commit = () => {
-    if (commits.length === 0) return;
-    const batch = commits;
-    commits = [];
-    let stored: StoredDelivery[];
-    try {
-      stored = store.storeVerifiedMany(batch.map((entry) => entry.delivery));
-    } catch (error) {
-      // Not stored, so not acknowledged: a 200 here would lose the events.
-      options.onError?.(error);
-      for (const { res } of batch) answer(res, 503, { error: 'Could not store the event' });
-      return;
-    }
-    batch.forEach(({ res }, index) => {
-      const result = stored[index]!;
-      answer(res, 200, { ok: true, id: result.id, duplicate: result.duplicateOf !== null });
-      options.onStored?.(result);
+    if (queued.length === 0 || inFlight.size >= MAX_IN_FLIGHT) return;
+    const batch = queued.slice(0, GROUP_COMMIT_MAX);
+    queued = queued.slice(batch.length);
+    const committed = writer.storeVerified(batch.map((entry) => entry.delivery)).then(
+      (stored) =>
+        batch.forEach(({ res }, index) => {
+          const result = stored[index]!;
+          answer(res, 200, { ok: true, id: result.id, duplicate: result.duplicateOf !== null });
+          options.onStored?.(result);
+        }),
+      (error: unknown) => {
+        // Not stored, so not acknowledged: a 200 here would lose the events.
+        options.onError?.(error);
+        for (const { res } of batch) answer(res, 503, { error: 'Could not store the event' });
+      },
+    );
+    inFlight.add(committed);
+    void committed.finally(() => {
+      inFlight.delete(committed);
+      commit();
     });
+  };
+  const committed = async () => {
+    commit();
+    while (inFlight.size > 0) await Promise.all(inFlight);
   };
 
   const server = http.createServer(
@@ -149,7 +159,7 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
         return;
       }
       if (settings.hubbleAddressesOnly && !HUBBLE_SOURCE_ADDRESSES.includes(sourceIp)) {
-        reject(
+        void reject(
           res,
           403,
           { sourceIp, verdict: 'forbidden', reason: 'Source is not one of Hubble’s addresses', bodyBytes: 0 },
@@ -186,8 +196,7 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
           true,
         );
       if (Number.isFinite(declared) && declared > settings.maxBodyBytes) {
-        tooLarge();
-        req.destroy();
+        void tooLarge().then(() => req.destroy());
         return;
       }
       const chunks: Buffer[] = [];
@@ -199,8 +208,7 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
         if (size > settings.maxBodyBytes) {
           over = true;
           chunks.length = 0;
-          tooLarge();
-          req.destroy();
+          void tooLarge().then(() => req.destroy());
           return;
         }
         chunks.push(chunk);
@@ -241,7 +249,7 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
     url: `http://${host}:${address.port}${options.path}`,
     port: address.port,
     async close() {
-      commit(); // deliveries already verified are stored and answered before the sockets go
+      await committed(); // deliveries already verified are stored and answered before the sockets go
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       for (const socket of sockets) socket.destroy();

@@ -34,6 +34,11 @@ export interface VerifiedDelivery {
   dedupeKey: string;
 }
 
+/** What processing made of a pending event; a batch of them is one commit. */
+export type Outcome =
+  | { id: number; state: 'applied' | 'recorded'; changes: readonly string[]; at: number }
+  | { id: number; state: 'failed'; error: string; at: number };
+
 export interface Rejection {
   receivedAt: number;
   sourceIp: string;
@@ -58,10 +63,10 @@ export interface WebhookEventStore {
   storeRejection(rejection: Rejection): number;
   pending(limit: number): PendingEvent[];
   get(id: number): WebhookEventRow | null;
-  markApplied(id: number, state: 'applied' | 'recorded', changes: readonly string[], at: number): void;
-  markFailed(id: number, error: string, at: number): void;
-  /** Runs `write` in one transaction (a batch of outcomes is one commit). */
-  inTransaction(write: () => void): void;
+  /** One transaction; a row that is no longer pending keeps the outcome it has. */
+  recordOutcomes(outcomes: readonly Outcome[]): void;
+  /** Several rejection records in one transaction. */
+  storeRejections(rejections: readonly Rejection[]): void;
   /** Keeps the first time the receiver listened: orders settled before it cannot have missed a webhook. */
   noteListening(at: number): void;
 }
@@ -97,8 +102,12 @@ export function createWebhookEventStore(db: Database.Database): WebhookEventStor
     );
     return { id: Number(result.lastInsertRowid), duplicateOf };
   };
-  const storeVerified = db.transaction(storeOne);
-  const storeVerifiedMany = db.transaction((deliveries: readonly VerifiedDelivery[]) => deliveries.map(storeOne));
+  // IMMEDIATE: the receiver's writer thread and main both write this table; a deferred transaction that read the
+  // dedupe owner first could not take the write lock after the other connection's commit (SQLITE_BUSY, no wait).
+  const storeVerified = db.transaction(storeOne).immediate;
+  const storeVerifiedMany = db.transaction((deliveries: readonly VerifiedDelivery[]) =>
+    deliveries.map(storeOne),
+  ).immediate;
   const pending = db.prepare<[number], PendingEvent>(
     "SELECT id, received_at, type, body FROM webhook_events WHERE state = 'pending' ORDER BY id LIMIT ?",
   );
@@ -109,30 +118,38 @@ export function createWebhookEventStore(db: Database.Database): WebhookEventStor
   const failed = db.prepare(
     "UPDATE webhook_events SET state = 'failed', error = ?, processed_at = ?, attempts = attempts + 1 WHERE id = ? AND state = 'pending'",
   );
+  const recordOutcome = (outcome: Outcome) =>
+    outcome.state === 'failed'
+      ? failed.run(outcome.error.slice(0, 500), outcome.at, outcome.id)
+      : applied.run(outcome.state, JSON.stringify(outcome.changes), outcome.at, outcome.id);
+  const recordOutcomes = db.transaction((outcomes: readonly Outcome[]) => outcomes.forEach(recordOutcome)).immediate;
+  const storeRejection = (rejection: Rejection) =>
+    Number(
+      insert.run({
+        receivedAt: rejection.receivedAt,
+        sourceIp: rejection.sourceIp,
+        verdict: rejection.verdict,
+        reason: rejection.reason,
+        body: null,
+        bodyBytes: rejection.bodyBytes,
+        headersJson: '{}',
+        type: null,
+        dedupeKey: null,
+        duplicateOf: null,
+        state: 'rejected',
+      }).lastInsertRowid,
+    );
+  const storeRejections = db.transaction((rejections: readonly Rejection[]) =>
+    rejections.forEach(storeRejection),
+  ).immediate;
   return {
     storeVerified,
     storeVerifiedMany,
-    inTransaction: (write) => db.transaction(write)(),
-    storeRejection: (rejection) =>
-      Number(
-        insert.run({
-          receivedAt: rejection.receivedAt,
-          sourceIp: rejection.sourceIp,
-          verdict: rejection.verdict,
-          reason: rejection.reason,
-          body: null,
-          bodyBytes: rejection.bodyBytes,
-          headersJson: '{}',
-          type: null,
-          dedupeKey: null,
-          duplicateOf: null,
-          state: 'rejected',
-        }).lastInsertRowid,
-      ),
+    storeRejection,
+    storeRejections,
+    recordOutcomes,
     pending: (limit) => pending.all(limit),
     get: (id) => byId.get(id) ?? null,
-    markApplied: (id, state, changes, at) => void applied.run(state, JSON.stringify(changes), at, id),
-    markFailed: (id, error, at) => void failed.run(error.slice(0, 500), at, id),
     noteListening: (at) =>
       void db
         .prepare(`INSERT OR IGNORE INTO receiver_settings (key, value) VALUES ('${LISTENING_SINCE_KEY}', ?)`)
