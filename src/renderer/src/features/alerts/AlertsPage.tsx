@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { DateTime } from '../../components/DateTime.tsx';
 import { timeZoneLabel } from '../../components/format-time.ts';
 import type { AreaPageProps } from '../../components/NotBuiltYet.tsx';
-import { useNow } from '../catalog/use-now.ts';
+import { useNow } from '../../components/use-now.ts';
 import { useDashboard } from '../dashboard/dashboard-store.ts';
 import { useProfiles } from '../profiles/profiles-store.ts';
 import { describeCondition, formatValue, KIND_WORDS, STATE_WORDS } from './alert-words.ts';

@@ -1,9 +1,9 @@
 import { DateTime } from '../../components/DateTime.tsx';
 import { toIso } from '../../components/format-time.ts';
-import { formatDuration } from '../orders/order-status.ts';
+import { formatDuration } from '../../components/format-duration.ts';
 import { useCatalog } from './catalog-store.ts';
 import { ScheduleSetting } from './ScheduleSetting.tsx';
-import { useNow } from './use-now.ts';
+import { useNow } from '../../components/use-now.ts';
 
 /** How old the catalog is, always on screen, with the stale flag when it is older than its schedule allows. */
 function CatalogAge() {

@@ -7,11 +7,11 @@ import { timeZoneLabel, toIso } from '../../components/format-time.ts';
 import { OperationErrorMessage } from '../../components/OperationErrorMessage.tsx';
 import { CustomerFields } from './CustomerFields.tsx';
 import { customerDetailsOf, EMPTY_CUSTOMER } from './customer-details.ts';
+import { formatDuration } from '../../components/format-duration.ts';
 import { formatPaise } from '../../components/money.ts';
 import {
   isOutcomeUnknown,
   isRetryable,
-  formatDuration,
   isSettling,
   SOURCE_LABELS,
   statusLabel,

@@ -41,17 +41,6 @@ export function statusTone(order: Pick<OrderSummary, 'status' | 'intentState'> &
 export const statusLabel = (order: Pick<OrderSummary, 'status' | 'intentState'> & { stuck?: boolean }) =>
   isOutcomeUnknown(order) ? 'UNKNOWN' : order.stuck ? `${order.status} · stuck` : order.status;
 
-/** "45 s", "17 min", "3 h 20 min": human first (UX.md), the exact value goes on hover. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  return `${Math.floor(hours / 24)} d ${hours % 24} h`;
-}
-
 export const statusWords = (status: string) => STATUS_WORDS[status] ?? 'As Hubble reports it';
 
 /** Only Hubble's answer can still change these, so the detail keeps checking while one is open. */
