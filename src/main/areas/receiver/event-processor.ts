@@ -10,11 +10,18 @@ export type ApplyWebhook = (event: InboundWebhook) => Promise<AppliedWebhook>;
 export interface EventProcessor {
   /** Processes what is pending (now or soon); the returned promise ends when the table has nothing pending. */
   drain(): Promise<void>;
+  /** A delivery just committed as pending, handed over as main holds it: processed without reading it back. */
+  handOver(event: PendingEvent): void;
+  /** Processes what was handed over (and whatever a drain asked for); ends when none of it is left. */
+  process(): Promise<void>;
   /** Stops taking new rows and waits for the one in hand. */
   close(): Promise<void>;
 }
 
 const BATCH = 100;
+// Handed-over events held beyond this go back to the table (still pending there): memory stays bounded under a
+// burst that processing cannot keep up with.
+const HANDED_MAX = 5_000;
 
 /**
  * Processing reads from webhook_events, never from the request: an event answered 200 and not yet applied (the
@@ -25,6 +32,10 @@ const BATCH = 100;
  * pending → applied (a subscriber changed something) | recorded (no subscriber for its type, or no type)
  *         → failed (a subscriber threw; the message is kept, the event can be retried)
  * duplicate and rejected rows never enter processing.
+ *
+ * The receiver hands over each delivery it has just committed (its id from the writer's answer, its bytes as main
+ * holds them), so the live path reads nothing back; the table is read at start, on `drain` (a retry) and after a
+ * failed commit of outcomes. An event read back is never applied again when its hand-over comes later.
  */
 export function createEventProcessor(deps: {
   profileId: string;
@@ -36,7 +47,6 @@ export function createEventProcessor(deps: {
   onError?: (error: unknown) => void;
 }): EventProcessor {
   let running: Promise<void> | null = null;
-  let again = false;
   let closed = false;
 
   /** What to write for the row once applied; written with the rest of its batch in one transaction. */
@@ -62,40 +72,75 @@ export function createEventProcessor(deps: {
     }
   };
 
-  const loop = async () => {
-    do {
-      again = false;
-      for (;;) {
-        if (closed) return;
-        const rows = deps.store.pending(BATCH);
-        if (rows.length === 0) break;
-        const outcomes: Outcome[] = [];
-        try {
-          for (const row of rows) {
-            if (closed) break;
-            outcomes.push(await processOne(row));
-          }
-        } finally {
-          // Applied rows are marked even when closing mid-batch, so none of them is applied twice.
-          if (outcomes.length) await deps.recordOutcomes(outcomes);
-        }
-        if (closed) return;
+  const handed: PendingEvent[] = [];
+  let readBack = true;
+  // Ids are assigned in commit order, so every pending row below the highest id read back was in that read.
+  let readUpTo = 0;
+  const next = (): PendingEvent[] => {
+    if (readBack) {
+      const rows = deps.store.pending(BATCH);
+      if (rows.length > 0) {
+        readUpTo = Math.max(readUpTo, rows[rows.length - 1]!.id);
+        return rows;
       }
-    } while (again && !closed);
+      readBack = false;
+    }
+    return handed.splice(0, BATCH).filter((row) => row.id > readUpTo);
+  };
+
+  const record = async (outcomes: readonly Outcome[]) => {
+    try {
+      await deps.recordOutcomes(outcomes);
+    } catch (error) {
+      // Still pending in the table: the next pass reads them back.
+      readBack = true;
+      handed.length = 0;
+      throw error;
+    }
+  };
+
+  const loop = async () => {
+    for (;;) {
+      if (closed) return;
+      const rows = next();
+      if (rows.length === 0) return;
+      const outcomes: Outcome[] = [];
+      try {
+        for (const row of rows) {
+          if (closed) break;
+          outcomes.push(await processOne(row));
+        }
+      } finally {
+        // Applied rows are marked even when closing mid-batch, so none of them is applied twice.
+        if (outcomes.length) await record(outcomes);
+      }
+    }
+  };
+
+  const run = (): Promise<void> => {
+    // Work that came in as a pass was ending goes to a pass of its own.
+    if (running) return running.then(() => (!closed && (readBack || handed.length > 0) ? run() : undefined));
+    running = loop().finally(() => {
+      running = null;
+    });
+    return running;
   };
 
   return {
     drain() {
-      if (running) {
-        // Deliveries arriving while a batch is applied are picked up by the next pass of the same loop.
-        again = true;
-        return running;
-      }
-      running = loop().finally(() => {
-        running = null;
-      });
-      return running;
+      readBack = true;
+      return run();
     },
+    handOver(event) {
+      if (readBack || closed) return;
+      if (handed.length >= HANDED_MAX) {
+        handed.length = 0;
+        readBack = true;
+        return;
+      }
+      handed.push(event);
+    },
+    process: run,
     async close() {
       closed = true;
       await running;

@@ -87,9 +87,16 @@ export function createReceiverRuntime(deps: {
         now: deps.now,
         onError: deps.onError,
         requestTimeoutMs: deps.requestTimeoutMs,
-        onStored: (stored) => {
+        onStored: (stored, delivery) => {
           deps.onStored?.(stored);
-          if (stored.duplicateOf === null) scheduleDrain();
+          if (stored.duplicateOf !== null) return;
+          processor.handOver({
+            id: stored.id,
+            received_at: delivery.receivedAt,
+            type: delivery.type,
+            body: delivery.body,
+          });
+          scheduleProcessing();
         },
       });
       state = 'listening';
@@ -119,11 +126,11 @@ export function createReceiverRuntime(deps: {
   // Processing starts a few milliseconds after the first stored delivery, so under a burst one pass (and one
   // commit of outcomes) covers many deliveries instead of competing with the receiver turn by turn.
   let drainTimer: NodeJS.Timeout | null = null;
-  const scheduleDrain = () => {
+  const scheduleProcessing = () => {
     if (drainTimer !== null) return;
     drainTimer = setTimeout(() => {
       drainTimer = null;
-      void processor.drain();
+      processor.process().catch((error: unknown) => deps.onError?.(error));
     }, PROCESS_AFTER_MS);
   };
 

@@ -20,7 +20,8 @@ export interface ReceiverServerOptions {
   /** Where verified deliveries and rejection records are written (a worker thread's connection, normally). */
   writer: DeliveryWriter;
   now: () => number;
-  onStored?: (stored: StoredDelivery) => void;
+  /** After the commit, with the delivery as main holds it (processing takes it from here, not from the table). */
+  onStored?: (stored: StoredDelivery, delivery: VerifiedDelivery) => void;
   onError?: (error: unknown) => void;
   /** A sender that has not finished its request by then is cut off (slow senders hold sockets). */
   requestTimeoutMs?: number;
@@ -118,10 +119,10 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
     queued = queued.slice(batch.length);
     const committed = writer.storeVerified(batch.map((entry) => entry.delivery)).then(
       (stored) =>
-        batch.forEach(({ res }, index) => {
+        batch.forEach(({ res, delivery }, index) => {
           const result = stored[index]!;
           answer(res, 200, { ok: true, id: result.id, duplicate: result.duplicateOf !== null });
-          options.onStored?.(result);
+          options.onStored?.(result, delivery);
         }),
       (error: unknown) => {
         // Not stored, so not acknowledged: a 200 here would lose the events.
