@@ -67,23 +67,25 @@ export function TeamPage({ label }: AreaPageProps) {
       ) : (
         <div className="team-layout">
           <LinkStatus status={current} />
-          <div className="team-actions" role="group" aria-label="Team link actions">
-            <button
-              type="button"
-              disabled={busy || !current.enabled}
-              onClick={() => void act(profile.id, syncNow, 'Synced.', 'Not synced')}
-            >
-              Sync now
-            </button>
-            <button
-              type="button"
-              disabled={busy || !current.enabled}
-              onClick={() => void act(profile.id, prepareDatabase, 'The team database is prepared.', 'Not prepared')}
-            >
-              Prepare database
-            </button>
-            {message && <span role="status">{message}</span>}
-          </div>
+          {current.enabled && (
+            <div className="team-actions" role="group" aria-label="Team link actions">
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void act(profile.id, syncNow, 'Synced.', 'Not synced')}
+              >
+                Sync now
+              </button>
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void act(profile.id, prepareDatabase, 'The team database is prepared.', 'Not prepared')}
+              >
+                Prepare database
+              </button>
+              {message && <span role="status">{message}</span>}
+            </div>
+          )}
           <TeamLinkForm
             key={`${current.profileId}:${JSON.stringify(current.settings)}`}
             profile={profile}
@@ -112,28 +114,36 @@ function LinkStatus({ status }: { status: TeamStatus }) {
           {status.message}
         </p>
       )}
-      <dl className="team-facts">
-        <dt>Outbox</dt>
-        <dd data-testid="team-backlog">
-          {status.backlog === 0 ? 'empty' : `${status.backlog.toLocaleString()} changes waiting`}
-        </dd>
-        <dt>Shipped / pulled (since start)</dt>
-        <dd>
-          {status.shippedRows.toLocaleString()} / {status.pulledRows.toLocaleString()} rows
-        </dd>
-        <dt>Last shipped</dt>
-        <dd>{status.lastShippedAt ? <DateTime at={status.lastShippedAt} /> : '—'}</dd>
-        <dt>Last pulled</dt>
-        <dd>{status.lastPulledAt ? <DateTime at={status.lastPulledAt} /> : '—'}</dd>
-        <dt>This console</dt>
-        <dd className="mono">{status.consoleId}</dd>
-        {status.schemaVersion !== null && (
-          <>
-            <dt>Team schema</dt>
-            <dd>version {status.schemaVersion}</dd>
-          </>
-        )}
-      </dl>
+      {/* Unlinked, the only thing to do is the form below: counts of nothing would only push it down. */}
+      {!status.enabled ? (
+        <p className="muted">
+          Fill in the team database below, set its password, and link this profile. Until then nothing leaves this
+          machine.
+        </p>
+      ) : (
+        <dl className="team-facts">
+          <dt>Outbox</dt>
+          <dd data-testid="team-backlog">
+            {status.backlog === 0 ? 'empty' : `${status.backlog.toLocaleString()} changes waiting`}
+          </dd>
+          <dt>Shipped / pulled (since start)</dt>
+          <dd>
+            {status.shippedRows.toLocaleString()} / {status.pulledRows.toLocaleString()} rows
+          </dd>
+          <dt>Last shipped</dt>
+          <dd>{status.lastShippedAt ? <DateTime at={status.lastShippedAt} /> : '—'}</dd>
+          <dt>Last pulled</dt>
+          <dd>{status.lastPulledAt ? <DateTime at={status.lastPulledAt} /> : '—'}</dd>
+          <dt>This console</dt>
+          <dd className="mono">{status.consoleId}</dd>
+          {status.schemaVersion !== null && (
+            <>
+              <dt>Team schema</dt>
+              <dd>version {status.schemaVersion}</dd>
+            </>
+          )}
+        </dl>
+      )}
       {status.consoles.length > 0 && (
         <>
           <h2>Consoles in this space</h2>
