@@ -11,10 +11,8 @@ const SHIP_EVERY_MS = 2_000;
 const PULL_EVERY_MS = 10_000;
 
 // An unlinked profile (the common case) runs no team job at all: no timer, no progress event every two seconds.
-const shipSchedule = (linked: boolean): Schedule =>
-  linked ? { kind: 'interval', everyMs: SHIP_EVERY_MS } : { kind: 'off' };
-const pullSchedule = (linked: boolean): Schedule =>
-  linked ? { kind: 'interval', everyMs: PULL_EVERY_MS } : { kind: 'off' };
+const scheduleOf = (linked: boolean, everyMs: number): Schedule =>
+  linked ? { kind: 'interval', everyMs } : { kind: 'off' };
 
 /**
  * team.*: team mode (docs/team.md). Local first: every shared change is already in the profile's outbox (a
@@ -45,8 +43,8 @@ export const teamArea = defineArea({
       }),
     ];
     const scheduleFor = (profileId: string, linked: boolean) => {
-      kernel.jobs.setSchedule(profileId, TEAM_SHIP_JOB, shipSchedule(linked));
-      kernel.jobs.setSchedule(profileId, TEAM_PULL_JOB, pullSchedule(linked));
+      kernel.jobs.setSchedule(profileId, TEAM_SHIP_JOB, scheduleOf(linked, SHIP_EVERY_MS));
+      kernel.jobs.setSchedule(profileId, TEAM_PULL_JOB, scheduleOf(linked, PULL_EVERY_MS));
     };
     return {
       handlers: createTeamHandlers(kernel, linkOf, scheduleFor),
@@ -64,13 +62,13 @@ export const teamArea = defineArea({
         const linked = readTeamLink(scope.db).enabled;
         scope.addJob({
           name: TEAM_SHIP_JOB,
-          schedule: shipSchedule(linked),
+          schedule: scheduleOf(linked, SHIP_EVERY_MS),
           runIfNeverRan: linked,
           run: async ({ signal }) => void (await link.ship(signal)),
         });
         scope.addJob({
           name: TEAM_PULL_JOB,
-          schedule: pullSchedule(linked),
+          schedule: scheduleOf(linked, PULL_EVERY_MS),
           runIfNeverRan: linked,
           run: async ({ signal }) => void (await link.pull(signal)),
         });
