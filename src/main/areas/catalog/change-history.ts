@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
-import type {
-  BrandChange,
-  CatalogChangesResult,
-  ChangeGroupKind,
-  ChangeKind,
-  CatalogSync,
+import {
+  changeGroupKindSchema,
+  type BrandChange,
+  type CatalogChangesResult,
+  type ChangeGroupKind,
+  type ChangeKind,
+  type CatalogSync,
 } from '../../../shared/contract/catalog.ts';
 import { describeChange } from './restriction-words.ts';
 
@@ -41,19 +42,8 @@ export function changeOf(row: ChangeRow): BrandChange {
   };
 }
 
-/** The order groups are shown in: what fails orders first (E102, then E150/E15x), additions last. */
-export const GROUP_ORDER: readonly ChangeGroupKind[] = [
-  'became-inactive',
-  'removed',
-  'denominations',
-  'denomination-type',
-  'restriction',
-  'discount',
-  'status',
-  'category',
-  'name',
-  'added',
-];
+/** The order groups are shown in (the contract lists them so): what fails orders first (E102, then E150/E15x), additions last. */
+export const GROUP_ORDER: readonly ChangeGroupKind[] = changeGroupKindSchema.options;
 
 const GROUP_LABELS: Record<ChangeGroupKind, string> = {
   'became-inactive': 'Became INACTIVE (orders fail with E102)',
