@@ -11,8 +11,8 @@ import { ordersMigration } from '../../../src/main/store/profile-migrations/003-
 import { catalogMigration } from '../../../src/main/store/profile-migrations/004-catalog.ts';
 import { catalogSearchSchema, type CatalogSearchQuery } from '../../../src/shared/contract/catalog.ts';
 
-// Letters that collide under case folding, an accent, a space and a quote (FTS syntax must not leak in).
-const letter = fc.constantFrom('a', 'b', 'c', 'A', 'B', 'é', 'É', ' ', '"', '*', 'z', '1');
+// Letters that collide under case folding, an accent, a space, a quote (FTS syntax must not leak in) and U+0000.
+const letter = fc.constantFrom('a', 'b', 'c', 'A', 'B', 'é', 'É', ' ', '"', '*', 'z', '1', '\u0000');
 const CATEGORIES = ['FOOD', 'TRAVEL', 'FASHION', 'TOP_BRANDS'];
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
 const rupees = fc.integer({ min: 1, max: 400 }).map((value) => value * 2_500);

@@ -53,7 +53,8 @@ export function searchFilter(query: CatalogSearchQuery): { where: string; params
   if (text !== '' && query.match === 'prefix') {
     clauses.push('b.name_folded >= ? AND b.name_folded < ?');
     params.push(text, text + AFTER_ANY_CHAR);
-  } else if (text !== '' && [...text].length >= TRIGRAM) {
+  } else if (text !== '' && [...text].length >= TRIGRAM && !text.includes('\u0000')) {
+    // FTS5's query parser ends a phrase at U+0000 (a syntax error), so such text is matched by the scan below.
     clauses.push('b.rowid IN (SELECT rowid FROM brands_fts WHERE brands_fts MATCH ?)');
     params.push(ftsPhrase(text));
   } else if (text !== '') {
