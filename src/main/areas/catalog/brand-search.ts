@@ -55,8 +55,10 @@ export function searchFilter(query: CatalogSearchQuery): { where: string; params
     params.push(text, text + AFTER_ANY_CHAR);
   } else if (text !== '' && [...text].length >= TRIGRAM && !text.includes('\u0000')) {
     // FTS5's query parser ends a phrase at U+0000 (a syntax error), so such text is matched by the scan below.
-    clauses.push('b.rowid IN (SELECT rowid FROM brands_fts WHERE brands_fts MATCH ?)');
-    params.push(ftsPhrase(text));
+    // The trigram index finds the candidates; instr keeps exactly the names that contain the text (the tokenizer
+    // passes over characters such as U+0000, so its phrase alone can match across them).
+    clauses.push('b.rowid IN (SELECT rowid FROM brands_fts WHERE brands_fts MATCH ?) AND instr(b.name_folded, ?) > 0');
+    params.push(ftsPhrase(text), text);
   } else if (text !== '') {
     clauses.push('instr(b.name_folded, ?) > 0');
     params.push(text);
