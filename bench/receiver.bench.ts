@@ -15,8 +15,7 @@ import { DEFAULT_RECEIVER_SETTINGS } from '../src/shared/contract/receiver.ts';
 import { xVerifyOf } from '../src/main/areas/receiver/x-verify.ts';
 import { createReceiverRuntime } from '../src/main/areas/receiver/receiver-runtime.ts';
 import { createWebhookEventStore } from '../src/main/areas/receiver/webhook-event-store.ts';
-import { createInThreadDeliveryWriter } from '../src/main/areas/receiver/delivery-writer.ts';
-import { openDeliveryWriter } from '../src/main/areas/receiver/worker-delivery-writer.ts';
+import { openDeliveryWriter, writerThreadPaysOff } from '../src/main/areas/receiver/worker-delivery-writer.ts';
 import { openDatabase } from '../src/main/store/open-database.ts';
 import { profileMigrations } from '../src/main/store/profile-migrations/index.ts';
 
@@ -79,14 +78,14 @@ if (!isMainThread) {
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'receiver-bench-'));
   const db = openDatabase(path.join(dir, 'bench.db'), profileMigrations);
+  const forced = process.env['HUBBLE_BENCH_WRITER'];
+  const onThread = forced === undefined ? writerThreadPaysOff() : forced === 'thread';
   const runtime = createReceiverRuntime({
     profileId: 'bench',
     store: createWebhookEventStore(db),
-    // HUBBLE_BENCH_WRITER=main: the writes on main's own connection instead of the writer thread, for comparison.
-    openWriter: () =>
-      process.env['HUBBLE_BENCH_WRITER'] === 'main'
-        ? createInThreadDeliveryWriter(createWebhookEventStore(db))
-        : openDeliveryWriter(db),
+    // Where the app puts the writes on this machine (the writer thread from three cores up); HUBBLE_BENCH_WRITER=main
+    // or =thread forces one, for comparison.
+    openWriter: () => openDeliveryWriter(db, undefined, onThread),
     apply: async () => ({ handled: true, changes: [] }),
     secret: async () => SECRET,
     now: () => Date.now(),
@@ -163,7 +162,7 @@ async function main() {
     .n;
 
   console.log(
-    `receiver (${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_MS} ms rounds, synchronous=NORMAL WAL, writes on ${process.env['HUBBLE_BENCH_WRITER'] === 'main' ? 'main' : 'the writer thread'}, client on its own thread for both servers)`,
+    `receiver (${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_MS} ms rounds, synchronous=NORMAL WAL, writes on ${onThread ? 'the writer thread' : 'main'} (${os.availableParallelism()} cores), client on its own thread for both servers)`,
   );
   console.log(
     `  receiver: verified + stored   ${fmt(median(receiverRates))} events/s   ratio ${(median(receiverRates) / median(bareRates)).toFixed(3)}   p50 ${percentile(receiverLatencies, 50).toFixed(2)} ms   p99 ${percentile(receiverLatencies, 99).toFixed(2)} ms`,

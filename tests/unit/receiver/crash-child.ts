@@ -6,12 +6,12 @@ import { createWebhookEventStore } from '../../../src/main/areas/receiver/webhoo
 import { openDeliveryWriter } from '../../../src/main/areas/receiver/worker-delivery-writer.ts';
 import { openProfileDb } from './receiver-fixture.ts';
 
-const [file, secret] = process.argv.slice(2) as [string, string];
+const [file, secret, writer] = process.argv.slice(2) as [string, string, 'thread' | 'main'];
 const db = openProfileDb(file);
 const runtime = createReceiverRuntime({
   profileId: 'staging',
   store: createWebhookEventStore(db),
-  openWriter: () => openDeliveryWriter(db),
+  openWriter: () => openDeliveryWriter(db, undefined, writer === 'thread'),
   apply: () => {
     process.stdout.write('applying\n');
     return new Promise(() => undefined);

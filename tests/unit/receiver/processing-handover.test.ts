@@ -34,40 +34,46 @@ const until = async (done: () => boolean) => {
 };
 
 describe('processing fed by the writer’s answer', () => {
-  it('applies live deliveries from what main holds, reading the table back only at start', async () => {
-    const store = createWebhookEventStore(db);
-    const readBack: number[] = [];
-    const applied: InboundWebhook[] = [];
-    runtime = createReceiverRuntime({
-      profileId: 'p1',
-      store: {
-        ...store,
-        pending: (limit) => {
-          const rows = store.pending(limit);
-          readBack.push(rows.length);
-          return rows;
+  it.each([
+    ['the writer thread', true],
+    ["main's connection", false],
+  ])(
+    'applies live deliveries written on %s from what main holds, reading the table back only at start',
+    async (_, onThread) => {
+      const store = createWebhookEventStore(db);
+      const readBack: number[] = [];
+      const applied: InboundWebhook[] = [];
+      runtime = createReceiverRuntime({
+        profileId: 'p1',
+        store: {
+          ...store,
+          pending: (limit) => {
+            const rows = store.pending(limit);
+            readBack.push(rows.length);
+            return rows;
+          },
         },
-      },
-      openWriter: () => openDeliveryWriter(db),
-      apply: async (event) => (applied.push(event), { handled: true, changes: [`order #${event.eventId}`] }),
-      secret: async () => SECRET,
-      now: () => Date.now(),
-    });
-    await runtime.reconcile({ enabled: true, port: 0, settings: { ...DEFAULT_RECEIVER_SETTINGS } });
-    const url = runtime.status().url!;
-    for (let n = 0; n < 20; n += 1) {
-      const body = orderBody(n);
-      const response = await request(url, { method: 'POST', body, headers: { 'x-verify': xVerifyOf(SECRET, body) } });
-      await response.body.dump();
-      expect(response.statusCode).toBe(200);
-    }
-    await until(() => events(db).every((row) => row.state === 'applied'));
-    expect(applied.map((event) => (event.payload as { id: string }).id)).toEqual(
-      Array.from({ length: 20 }, (_, n) => `01JHANDOVER${String(n).padStart(6, '0')}`),
-    );
-    // Every read of the table found nothing: the 20 events came from the writer's answers.
-    expect(readBack.every((count) => count === 0)).toBe(true);
-  });
+        openWriter: () => openDeliveryWriter(db, undefined, onThread),
+        apply: async (event) => (applied.push(event), { handled: true, changes: [`order #${event.eventId}`] }),
+        secret: async () => SECRET,
+        now: () => Date.now(),
+      });
+      await runtime.reconcile({ enabled: true, port: 0, settings: { ...DEFAULT_RECEIVER_SETTINGS } });
+      const url = runtime.status().url!;
+      for (let n = 0; n < 20; n += 1) {
+        const body = orderBody(n);
+        const response = await request(url, { method: 'POST', body, headers: { 'x-verify': xVerifyOf(SECRET, body) } });
+        await response.body.dump();
+        expect(response.statusCode).toBe(200);
+      }
+      await until(() => events(db).every((row) => row.state === 'applied'));
+      expect(applied.map((event) => (event.payload as { id: string }).id)).toEqual(
+        Array.from({ length: 20 }, (_, n) => `01JHANDOVER${String(n).padStart(6, '0')}`),
+      );
+      // Every read of the table found nothing: the 20 events came from the writer's answers.
+      expect(readBack.every((count) => count === 0)).toBe(true);
+    },
+  );
 
   it('never applies twice an event read back before its hand-over arrives, and reads back after a failed commit', async () => {
     const row = (id: number): PendingEvent => ({

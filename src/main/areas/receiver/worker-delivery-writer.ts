@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
@@ -119,13 +120,27 @@ export function createWorkerDeliveryWriter(options: {
 }
 
 /**
- * The writer for a profile database: on a worker thread when the database is a file and the worker's entry is
- * there, else on main's own connection (an in-memory database cannot be shared between connections).
+ * A writer thread pays off only with a core to spare for it. On two cores it competes with the HTTP thread and
+ * with the senders for the same CPUs, and every batch then waits for a thread to be scheduled: the receiver
+ * benchmark measured 0.31–0.35 of a bare server with the thread against 0.42–0.48 with the writes on main
+ * (docs/receiver.md). So the thread is used from three cores up.
  */
-export function openDeliveryWriter(db: Database.Database, onError?: (error: unknown) => void): DeliveryWriter {
+export const writerThreadPaysOff = (cores = os.availableParallelism()): boolean => cores > 2;
+
+/**
+ * The writer for a profile database: on a worker thread when the database is a file, the machine has a core to
+ * spare and the worker's entry is there; else on main's own connection (an in-memory database cannot be shared
+ * between connections).
+ */
+export function openDeliveryWriter(
+  db: Database.Database,
+  onError?: (error: unknown) => void,
+  onThread: boolean = writerThreadPaysOff(),
+): DeliveryWriter {
   const workerUrl = deliveryWriterWorkerUrl();
-  if (db.memory || !fs.existsSync(fileURLToPath(workerUrl))) {
-    if (!db.memory) onError?.(new Error(`No receiver writer thread at ${workerUrl.href}; writing on main.`));
+  if (db.memory || !onThread) return createInThreadDeliveryWriter(createWebhookEventStore(db), onError);
+  if (!fs.existsSync(fileURLToPath(workerUrl))) {
+    onError?.(new Error(`No receiver writer thread at ${workerUrl.href}; writing on main.`));
     return createInThreadDeliveryWriter(createWebhookEventStore(db), onError);
   }
   return createWorkerDeliveryWriter({ file: db.name, workerUrl, onError });
