@@ -67,6 +67,18 @@ describe('redactText', () => {
     expect(redactText('write to someone@example.org')).toBe('write to s***@example.org');
   });
 
+  it('finds a JWT or an e-mail where its run of characters starts, however long the text around it', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln';
+    for (const before of [' ', '"', '=', ':', '(', '\n'])
+      expect(redactText(`x${before}${jwt} y`)).toBe(`x${before}${REDACTED} y`);
+    // Long runs (an attempt at every position used to rescan the rest of the run: seconds of main's time).
+    const eyJs = 'eyJ'.repeat(20_000);
+    expect(redactText(`${eyJs} ${jwt}`)).toBe(`${eyJs} ${REDACTED}`);
+    const local = 'a.'.repeat(20_000);
+    expect(redactText(`to ${local}b@example.com`)).toBe('to a***@example.com');
+    expect(redactText(`${'b'.repeat(40_000)} none`)).toBe(`${'b'.repeat(40_000)} none`);
+  });
+
   it('leaves ordinary text alone', () => {
     const text = 'Insufficient wallet balance for order ord-42 (E300)';
     expect(redactText(text)).toBe(text);
