@@ -29,6 +29,11 @@ const rendererDir = process.env['CATALOG_BENCH_RENDERER'] ?? path.join(repoRoot,
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // CATALOG_BENCH_TRACE: write a Chromium trace of the typing (Perfetto / DevTools) to this file.
 const TRACE = process.env['CATALOG_BENCH_TRACE'];
+// CATALOG_BENCH_PROFILE: write a V8 CPU profile of the typing (DevTools' Performance panel or speedscope) to this
+// file; the sampling costs time of its own, so measure with it off. A build with `--minify false` keeps the names.
+const PROFILE = process.env['CATALOG_BENCH_PROFILE'];
+// CATALOG_BENCH_SCREENSHOT: a PNG of the page once every brand is listed (to check how the measured page looks).
+const SCREENSHOT = process.env['CATALOG_BENCH_SCREENSHOT'];
 
 interface Sample {
   /** the search box was empty after the keystroke: the unfiltered list */
@@ -106,6 +111,8 @@ try {
     `synced and loaded ${status.value.brands.toLocaleString('en-IN')} brands (${listed.toLocaleString('en-IN')} listed) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 
+  if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT });
+
   // Names to type: spread over the catalog, the first 4–7 letters of each.
   const words: string[] = [];
   for (let index = 0; index < WORDS; index += 1) {
@@ -176,6 +183,12 @@ try {
         'disabled-by-default-renderer.scheduler',
       ],
     });
+  const profiler = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+    await profiler.send('Profiler.start');
+  }
   for (const word of words) {
     await typeKeys([...word]);
     const shown = await found.textContent();
@@ -186,7 +199,13 @@ try {
   for (let run = 0; run < BASELINE_RUNS; run += 1) await typeKeys(['q', 'Backspace']);
   await page.waitForTimeout(200);
   if (TRACE) await browser.stopTracing();
+  if (profiler && PROFILE) {
+    const { profile } = await profiler.send('Profiler.stop');
+    fs.writeFileSync(PROFILE, JSON.stringify(profile));
+  }
 
+  // How many body rows a keystroke can change: the window the table renders at the top of the list.
+  const bodyRows = await page.locator('.virtual-table__row--body').count();
   const { samples, scripting } = await page.evaluate(() => {
     const g = globalThis as unknown as ProbeGlobals;
     return { samples: g.catalogSamples ?? [], scripting: g.catalogScripting ?? [] };
@@ -206,7 +225,7 @@ try {
     }
 
   console.log(
-    `brands: ${BRANDS.toLocaleString('en-IN')}; keystrokes measured: ${filtered.length} filtering, ${baseline.length} unfiltered`,
+    `brands: ${BRANDS.toLocaleString('en-IN')}; keystrokes measured: ${filtered.length} filtering, ${baseline.length} unfiltered; body rows in the DOM: ${bodyRows}`,
   );
   console.log(
     `keystroke → painted (filtered list):       p50 ${ms(percentile(filtered, 50))}   p95 ${ms(percentile(filtered, 95))}   max ${ms(Math.max(...filtered))}`,

@@ -11,10 +11,13 @@ import { apiCallsMigration } from '../../src/main/store/profile-migrations/001-a
 import { metricsMinuteMigration } from '../../src/main/store/profile-migrations/002-metrics-minute.ts';
 import { ordersMigration } from '../../src/main/store/profile-migrations/003-orders.ts';
 import { catalogMigration } from '../../src/main/store/profile-migrations/004-catalog.ts';
+import { useCatalog } from '../../src/renderer/src/features/catalog/catalog-store.ts';
 import {
+  DEFAULT_SORT,
   filterBrands,
   filterIndexed,
   narrows,
+  NO_FILTERS,
   sortBrands,
   toCatalogSearch,
   type BrandFilters,
@@ -163,6 +166,52 @@ describe('the renderer’s brand filter', () => {
           }
         },
       ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('shows, after any typing, erasing and change of the other filters, what a filter of everything shows', () => {
+    // One keystroke of the operator: a letter typed, one erased, the name cleared, or another status or type.
+    const action = fc.oneof(
+      { weight: 4, arbitrary: letter.map((typed) => ({ kind: 'type' as const, typed })) },
+      { weight: 3, arbitrary: fc.constant({ kind: 'erase' as const }) },
+      { weight: 1, arbitrary: fc.constant({ kind: 'clear' as const }) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .constantFrom('hide-inactive' as const, 'all' as const, 'inactive-only' as const)
+          .map((status) => ({ kind: 'status' as const, status })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.subarray(['FIXED', 'FLEXIBLE']).map((types) => ({ kind: 'types' as const, types })),
+      },
+    );
+    fc.assert(
+      fc.property(catalogArbitrary, fc.array(action, { minLength: 1, maxLength: 30 }), (brands, actions) => {
+        const db = catalogDb(brands);
+        try {
+          const loaded = searchBrands(db, catalogSearchSchema.parse({ statuses: STATUSES, limit: 500 })).rows;
+          const sorted = sortBrands(loaded, DEFAULT_SORT);
+          // A list loaded afresh (new objects): nothing remembered from an earlier list answers for it.
+          useCatalog.setState({ all: loaded, sorted, filters: NO_FILTERS, visible: filterBrands(sorted, NO_FILTERS) });
+          const catalog = useCatalog.getState();
+          for (const step of actions) {
+            const { filters } = useCatalog.getState();
+            if (step.kind === 'type') catalog.setText(filters.text + step.typed);
+            else if (step.kind === 'erase') catalog.setText(filters.text.slice(0, -1));
+            else if (step.kind === 'clear') catalog.setText('');
+            else if (step.kind === 'status') catalog.setFilters({ status: step.status });
+            else catalog.setFilters({ denominationTypes: step.types });
+            const shown = useCatalog.getState();
+            expect(shown.visible.map((row) => row.id)).toEqual(
+              filterBrands(sorted, shown.filters).map((row) => row.id),
+            );
+          }
+        } finally {
+          db.close();
+        }
+      }),
       { numRuns: 60 },
     );
   });

@@ -130,6 +130,34 @@ describe('Catalog page: the brand browser', () => {
     expect((screen.getByLabelText('Amount to') as HTMLInputElement).value).toBe('');
   });
 
+  it('jumps to the last brand with End and back to the first with Home; a keystroke shows its matches from the top', async () => {
+    await openPage();
+    const listed = 1_200 - 1_200 / 50;
+    const scroller = document.querySelector<HTMLElement>('.brands-table__scroll')!;
+    const rowIndex = (element: Element | null) => element?.closest('[role=row]')?.getAttribute('aria-rowindex');
+    bodyRows()[0]!.focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    // The last row is rendered at its offset in the body (rows before it are not in the DOM) and takes focus.
+    await waitFor(() => expect(rowIndex(document.activeElement)).toBe(String(listed + 1)));
+    expect(scroller.scrollTop).toBeGreaterThan(0);
+    expect(bodyRows().length).toBeLessThan(40);
+    const body = scroller.querySelector<HTMLElement>('.virtual-table__body')!;
+    const firstShown = Number(bodyRows()[0]!.getAttribute('aria-rowindex')) - 2;
+    expect(body.style.paddingTop).toBe(`${firstShown * 32}px`);
+    expect(body.style.height).toBe(`${listed * 32}px`);
+
+    fireEvent.keyDown(document.activeElement!, { key: 'Home' });
+    await waitFor(() => expect(rowIndex(document.activeElement)).toBe('2'));
+    fireEvent.keyDown(document.activeElement!, { key: 'End' });
+    await waitFor(() => expect(rowIndex(document.activeElement)).toBe(String(listed + 1)));
+
+    fireEvent.change(search(), { target: { value: 'cro' } });
+    await waitFor(() => expect(scroller.scrollTop).toBe(0));
+    expect(bodyRows()[0]!.getAttribute('aria-rowindex')).toBe('2');
+    expect(bodyRows()[0]!.textContent).toContain('Croma');
+    expect(body.style.paddingTop).toBe('0px');
+  });
+
   it('opens a brand by keyboard, shows its rules in words, and orders it through the Orders page', async () => {
     await openPage();
     fireEvent.change(search(), { target: { value: 'croma' } });

@@ -44,12 +44,12 @@ export interface VirtualTableProps<TData extends RowData> {
 
 /**
  * A virtualized ARIA table (role=table with rowgroups, 1-based aria-rowindex counting the header row): only the
- * rows near the viewport exist in the DOM, each absolutely placed at its offset.
+ * rows near the viewport exist in the DOM, in flow after a top padding as tall as the rows scrolled past.
  */
 export function VirtualTable<TData extends RowData>({
   block,
   label,
-  rows: { scrollRef, onKeyDown, virtualizer, items, count, rowHeight },
+  rows: { scrollRef, onKeyDown, items, count, rowHeight, totalSize },
   table,
   compact,
   keepWidthWhenCompact = false,
@@ -110,10 +110,15 @@ export function VirtualTable<TData extends RowData>({
             })}
           </div>
         </div>
-        <div className="virtual-table__body" role="rowgroup" style={{ height: virtualizer.getTotalSize(), width }}>
+        <div
+          className="virtual-table__body"
+          role="rowgroup"
+          style={{ height: totalSize, width, paddingTop: items[0]?.start ?? 0 }}
+        >
           {items.map((item, position) => {
             const row = rows[position];
-            if (!row) return null;
+            // A row not in the window's data keeps its place, so the rows after it stay at their offsets.
+            if (!row) return <div key={item.index} style={{ height: rowHeight }} />;
             return (
               // Keyed by position: as rows scroll or a filter changes, the same row elements show the next rows
               // (text changes only), instead of every visible row torn down and rebuilt; a row whose brand,
@@ -122,7 +127,6 @@ export function VirtualTable<TData extends RowData>({
                 key={item.index}
                 row={row}
                 index={item.index}
-                start={item.start}
                 height={rowHeight}
                 state={rowState(row.original, item.index)}
                 block={block}

@@ -1,5 +1,5 @@
-import { columnSizingFeature, FlexRender, tableFeatures, type Row, type RowData } from '@tanstack/react-table';
-import { memo } from 'react';
+import { columnSizingFeature, tableFeatures, type Cell, type Row, type RowData } from '@tanstack/react-table';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 
 /** The features every virtual table uses: its columns have sizes (the rows are absolutely placed). */
 export const virtualTableFeatures = tableFeatures({ columnSizingFeature });
@@ -21,7 +21,6 @@ export type VirtualCellAttributes = { title?: string } & Partial<Record<`data-${
 export interface VirtualTableRowProps<TData extends RowData> {
   row: Row<VirtualTableFeatures, TData>;
   index: number;
-  start: number;
   height: number;
   state: VirtualRowState;
   block: string;
@@ -45,7 +44,6 @@ function sameRow<TData extends RowData>(before: VirtualTableRowProps<TData>, aft
   return (
     before.row.original === after.row.original &&
     before.index === after.index &&
-    before.start === after.start &&
     before.height === after.height &&
     before.block === after.block &&
     before.columns === after.columns &&
@@ -60,13 +58,40 @@ function sameRow<TData extends RowData>(before: VirtualTableRowProps<TData>, aft
 }
 
 /**
- * One body row: absolutely placed at its offset (`top`, not a transform: no compositing property per row), one
- * element per cell with its text directly inside.
+ * A cell's content, its column's `cell` called as a plain function (it must use no hooks: a component it needs is
+ * rendered as an element). No component per cell: a keystroke that shows other brands renders the rows' elements
+ * and their texts, not two more components for each of the row's cells.
+ */
+function cellContent<TData extends RowData>(cell: Cell<VirtualTableFeatures, TData, unknown>): ReactNode {
+  const render: unknown = cell.column.columnDef.cell;
+  return (
+    typeof render === 'function' ? (render as (context: unknown) => unknown)(cell.getContext()) : render
+  ) as ReactNode;
+}
+
+/** One style object per column width, so an unchanged width is not compared again in every rendered cell. */
+const widthStyles = new Map<number, CSSProperties>();
+const widthStyle = (width: number): CSSProperties => {
+  let style = widthStyles.get(width);
+  if (!style) widthStyles.set(width, (style = { width }));
+  return style;
+};
+
+/** One style object per row height (every row of a table has the same). */
+const rowStyles = new Map<number, CSSProperties>();
+const rowStyle = (height: number): CSSProperties => {
+  let style = rowStyles.get(height);
+  if (!style) rowStyles.set(height, (style = { height }));
+  return style;
+};
+
+/**
+ * One body row, in flow after the rows before it (no positioning: no paint layer per row), one element per cell
+ * with its text directly inside.
  */
 function VirtualTableRowView<TData extends RowData>({
   row,
   index,
-  start,
   height,
   state,
   block,
@@ -84,7 +109,7 @@ function VirtualTableRowView<TData extends RowData>({
       {...state.attributes}
       tabIndex={state.tabStop ? 0 : -1}
       className={`virtual-table__row virtual-table__row--body ${block}__row`}
-      style={{ top: start, height }}
+      style={rowStyle(height)}
       onClick={state.open}
       onKeyDown={(event) => {
         if (event.key === 'Enter' || event.key === ' ') {
@@ -101,10 +126,10 @@ function VirtualTableRowView<TData extends RowData>({
             key={columnId}
             role="cell"
             className={`virtual-table__cell ${block}__cell ${block}__cell--${columnId}`}
-            style={{ width: cell.column.getSize() }}
+            style={widthStyle(cell.column.getSize())}
             {...(!state.loading && cellAttributes?.(row.original, columnId))}
           >
-            {!state.loading ? <FlexRender cell={cell} /> : columnId === loadingColumn ? 'Loading…' : ''}
+            {!state.loading ? cellContent(cell) : columnId === loadingColumn ? 'Loading…' : ''}
           </div>
         );
       })}

@@ -25,13 +25,13 @@ export function BrandsTable() {
     overscan: OVERSCAN,
     homeAndEnd: true,
   });
-  const { first, last, virtualizer } = virtual;
+  const { first, last, scrollOffset, scrollToOffset } = virtual;
 
-  // A new result starts at its top: the operator is looking for the first match. The virtualizer's own offset
-  // is read (not the element's scrollTop), so a keystroke at the top forces no layout.
+  // A new result starts at its top: the operator is looking for the first match. The offset last read from a
+  // scroll event is used (not the element's scrollTop), so a keystroke at the top forces no layout.
   useEffect(() => {
-    if ((virtualizer.scrollOffset ?? 0) > 0) virtualizer.scrollToOffset(0);
-  }, [visible, virtualizer]);
+    if (scrollOffset() > 0) scrollToOffset(0);
+  }, [visible]); // eslint-disable-line react-hooks/exhaustive-deps -- a new list, not a new render, scrolls
 
   const data = useMemo(() => visible.slice(first, last + 1), [visible, first, last]);
   const table = useTable({

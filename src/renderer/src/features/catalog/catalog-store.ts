@@ -16,8 +16,9 @@ import { useOrders } from '../orders/orders-store.ts';
 import {
   DEFAULT_SORT,
   filterIndexed,
-  narrows,
+  foldName,
   NO_FILTERS,
+  sameBesidesText,
   sortBrands,
   type BrandFilters,
   type BrandSort,
@@ -28,6 +29,8 @@ export const CATALOG_SYNC_JOB = 'catalog.sync';
 /** Brands asked per request while the list loads (catalog.search's most), a few requests in flight at once. */
 const LOAD_PAGE = 500;
 const LOADS_IN_FLIGHT = 3;
+/** Results kept per name typed (the least recently shown dropped first): a name and its prefixes, a few times over. */
+const REMEMBERED_NAMES = 32;
 
 export type CatalogView = 'brands' | 'changes';
 
@@ -99,15 +102,34 @@ export const useCatalog = create<CatalogState>((set, get) => {
   /** a syncNow call is waiting for its answer: it, not the progress event, shows the outcome */
   let syncNowPending = false;
 
-  /** what the last filtering kept, and from which list and filters */
-  let matched: { sorted: readonly IndexedBrand[]; filters: BrandFilters; kept: readonly IndexedBrand[] } | null = null;
+  /**
+   * What filtering kept for one list and one set of the other filters, per name as folded: erasing a letter shows
+   * the result that letter's typing replaced, without a scan. `last` is the name shown.
+   */
+  let matched: {
+    sorted: readonly IndexedBrand[];
+    filters: BrandFilters;
+    byText: Map<string, { kept: readonly IndexedBrand[]; visible: readonly BrandRow[] }>;
+    last: string;
+  } | null = null;
 
   const show = (sorted: readonly IndexedBrand[], filters: BrandFilters) => {
-    const from =
-      matched !== null && matched.sorted === sorted && narrows(matched.filters, filters) ? matched.kept : sorted;
-    const kept = filterIndexed(from, filters);
-    matched = { sorted, filters, kept };
-    return { sorted, filters, visible: kept.map((brand) => brand.row) };
+    const text = foldName(filters.text.trim());
+    if (matched === null || matched.sorted !== sorted || !sameBesidesText(matched.filters, filters))
+      matched = { sorted, filters, byText: new Map(), last: text };
+    const { byText, last } = matched;
+    let result = byText.get(text);
+    if (result) byText.delete(text);
+    else {
+      // One more letter keeps a subset of what the name shown kept: only those are scanned.
+      const shown = byText.get(last);
+      const kept = filterIndexed(shown !== undefined && text.includes(last) ? shown.kept : sorted, filters);
+      result = { kept, visible: kept.map((brand) => brand.row) };
+      if (byText.size >= REMEMBERED_NAMES) byText.delete(byText.keys().next().value!);
+    }
+    byText.set(text, result);
+    matched = { sorted, filters, byText, last: text };
+    return { sorted, filters, visible: result.visible };
   };
 
   /** Every brand with the given statuses (absent: all but INACTIVE), a few pages in flight at once. */

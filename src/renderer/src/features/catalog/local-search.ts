@@ -119,6 +119,11 @@ export const filterBrands = (sorted: readonly IndexedBrand[], filters: BrandFilt
  * matches so far, not the whole catalog.
  */
 export function narrows(previous: BrandFilters, next: BrandFilters): boolean {
+  return sameBesidesText(previous, next) && foldName(next.text.trim()).includes(foldName(previous.text.trim()));
+}
+
+/** The same filters but for the name (the lists of categories and types compared as the same arrays). */
+export function sameBesidesText(previous: BrandFilters, next: BrandFilters): boolean {
   return (
     previous.categories === next.categories &&
     previous.denominationTypes === next.denominationTypes &&
@@ -126,8 +131,7 @@ export function narrows(previous: BrandFilters, next: BrandFilters): boolean {
     previous.discountMin === next.discountMin &&
     previous.discountMax === next.discountMax &&
     previous.amountFromPaise === next.amountFromPaise &&
-    previous.amountToPaise === next.amountToPaise &&
-    foldName(next.text.trim()).includes(foldName(previous.text.trim()))
+    previous.amountToPaise === next.amountToPaise
   );
 }
 
