@@ -65,6 +65,7 @@ export function maskEmail(value: string): string {
 // seconds of main's time (a starting point inside a run finds nothing the run's own start does not).
 const EMAIL_IN_TEXT = /(?<![A-Za-z0-9._%+-])([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 const BEARER = /(bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
+const BEARER_WORD = /bearer/i;
 const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 const LONG_DIGITS = /(?<![A-Za-z0-9])\d(?:[ -]?\d){11,18}(?![A-Za-z0-9])/g;
 const KEYED_SECRET_IN_TEXT =
@@ -89,13 +90,17 @@ export function redactText(text: string, context: RedactionContext = {}, maskDig
   for (const secret of context.secrets ?? []) {
     if (secret && secret.length >= 4 && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
-  const masked = maskDigitRuns ? out.replace(LONG_DIGITS, REDACTED) : out;
-  return masked
-    .replace(BEARER, `$1${REDACTED}`)
-    .replace(JWT, REDACTED)
-    .replace(KEYED_SECRET_IN_TEXT, `$1${REDACTED}`)
-    .replace(KEYED_PHONE_IN_TEXT, (_match, prefix: string, phone: string) => `${prefix}${maskPhone(phone)}`)
-    .replace(EMAIL_IN_TEXT, '$1***$2');
+  out = maskDigitRuns ? out.replace(LONG_DIGITS, REDACTED) : out;
+  // Each pattern below needs a literal that a plain search finds far faster than the pattern's own scan (most
+  // texts, such as a catalog page's names and instructions, hold none of them): a pattern runs only if it can match.
+  if (BEARER_WORD.test(out)) out = out.replace(BEARER, `$1${REDACTED}`);
+  if (out.includes('eyJ')) out = out.replace(JWT, REDACTED);
+  if (out.includes(':') || out.includes('=')) {
+    out = out
+      .replace(KEYED_SECRET_IN_TEXT, `$1${REDACTED}`)
+      .replace(KEYED_PHONE_IN_TEXT, (_match, prefix: string, phone: string) => `${prefix}${maskPhone(phone)}`);
+  }
+  return out.includes('@') ? out.replace(EMAIL_IN_TEXT, '$1***$2') : out;
 }
 
 /** A deep copy of a JSON value with secrets removed and personal data partly masked. */
