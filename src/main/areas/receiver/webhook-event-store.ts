@@ -80,12 +80,10 @@ export function createWebhookEventStore(db: Database.Database): WebhookEventStor
                                 dedupe_key, duplicate_of, state)
     VALUES (@receivedAt, @sourceIp, @verdict, @reason, @body, @bodyBytes, @headersJson, @type, @dedupeKey,
             @duplicateOf, @state)`);
-  const insertVerified = db.prepare<
-    [number, string, Buffer, number, string, string | null, string, number | null, 'pending' | 'duplicate']
-  >(`
+  const insertDuplicate = db.prepare<[number, string, Buffer, number, string, string | null, string, number]>(`
     INSERT INTO webhook_events (received_at, source_ip, verdict, body, body_bytes, headers_json, type, dedupe_key,
                                 duplicate_of, state)
-    VALUES (?, ?, 'valid', ?, ?, ?, ?, ?, ?, ?)`);
+    VALUES (?, ?, 'valid', ?, ?, ?, ?, ?, ?, 'duplicate')`);
   // The first delivery of a key is inserted as its owner in one statement; the dedupe index refusing it is what
   // says it is a duplicate (no lookup per delivery, and the rare duplicate pays for its own).
   const insertOwner = db.prepare<[number, string, Buffer, number, string, string | null, string]>(`
@@ -95,20 +93,19 @@ export function createWebhookEventStore(db: Database.Database): WebhookEventStor
     ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL AND duplicate_of IS NULL DO NOTHING`);
   // Called inside a transaction only: a savepoint per row would cost more than the row.
   const storeOne = (delivery: VerifiedDelivery): StoredDelivery => {
-    const headersJson = JSON.stringify(delivery.headers);
     const row = [
       delivery.receivedAt,
       delivery.sourceIp,
       delivery.body,
       delivery.body.length,
-      headersJson,
+      JSON.stringify(delivery.headers),
       delivery.type,
       delivery.dedupeKey,
     ] as const;
     const owned = insertOwner.run(...row);
     if (owned.changes === 1) return { id: Number(owned.lastInsertRowid), duplicateOf: null };
     const duplicateOf = owner.get(delivery.dedupeKey)!.id;
-    return { id: Number(insertVerified.run(...row, duplicateOf, 'duplicate').lastInsertRowid), duplicateOf };
+    return { id: Number(insertDuplicate.run(...row, duplicateOf).lastInsertRowid), duplicateOf };
   };
   // IMMEDIATE: the receiver's writer thread and main both write this table; a deferred transaction that read the
   // dedupe owner first could not take the write lock after the other connection's commit (SQLITE_BUSY, no wait).

@@ -17,6 +17,7 @@ import {
   DEFAULT_SORT,
   filterIndexed,
   foldName,
+  narrows,
   NO_FILTERS,
   sameBesidesText,
   sortBrands,
@@ -104,31 +105,30 @@ export const useCatalog = create<CatalogState>((set, get) => {
 
   /**
    * What filtering kept for one list and one set of the other filters, per name as folded: erasing a letter shows
-   * the result that letter's typing replaced, without a scan. `last` is the name shown.
+   * the result that letter's typing replaced, without a scan. `filters` are the ones shown last.
    */
   let matched: {
     sorted: readonly IndexedBrand[];
     filters: BrandFilters;
     byText: Map<string, { kept: readonly IndexedBrand[]; visible: readonly BrandRow[] }>;
-    last: string;
   } | null = null;
 
   const show = (sorted: readonly IndexedBrand[], filters: BrandFilters) => {
     const text = foldName(filters.text.trim());
     if (matched === null || matched.sorted !== sorted || !sameBesidesText(matched.filters, filters))
-      matched = { sorted, filters, byText: new Map(), last: text };
-    const { byText, last } = matched;
+      matched = { sorted, filters, byText: new Map() };
+    const { byText, filters: before } = matched;
     let result = byText.get(text);
     if (result) byText.delete(text);
     else {
       // One more letter keeps a subset of what the name shown kept: only those are scanned.
-      const shown = byText.get(last);
-      const kept = filterIndexed(shown !== undefined && text.includes(last) ? shown.kept : sorted, filters);
+      const shown = narrows(before, filters) ? byText.get(foldName(before.text.trim())) : undefined;
+      const kept = filterIndexed(shown?.kept ?? sorted, filters);
       result = { kept, visible: kept.map((brand) => brand.row) };
       if (byText.size >= REMEMBERED_NAMES) byText.delete(byText.keys().next().value!);
     }
     byText.set(text, result);
-    matched = { sorted, filters, byText, last: text };
+    matched = { sorted, filters, byText };
     return { sorted, filters, visible: result.visible };
   };
 
