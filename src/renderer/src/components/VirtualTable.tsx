@@ -1,4 +1,5 @@
 import type { ReactTable, RowData } from '@tanstack/react-table';
+import { useSettledAfterPaint } from './use-settled-after-paint.ts';
 import type { VirtualRows } from './use-virtual-rows.ts';
 import {
   virtualTableFeatures,
@@ -49,7 +50,7 @@ export interface VirtualTableProps<TData extends RowData> {
 export function VirtualTable<TData extends RowData>({
   block,
   label,
-  rows: { scrollRef, onKeyDown, items, count, rowHeight, totalSize },
+  rows: { scrollRef, onKeyDown, items, first, bottom, count, rowHeight, totalSize },
   table,
   compact,
   keepWidthWhenCompact = false,
@@ -62,6 +63,12 @@ export function VirtualTable<TData extends RowData>({
 }: VirtualTableProps<TData>) {
   const shown = (columnId: string) => !shownColumns || shownColumns.has(columnId);
   const rows = table.getRowModel().rows;
+  // A new list in the same window (a filtering keystroke) renders the rows in view at once and brings the overscan
+  // rows below them (out of view, there for the next scroll step) back after that frame has painted: the keystroke's
+  // frame lays out and paints only what it shows, and no row out of view lingers from an earlier list. A window
+  // that moved (a scroll) renders every row at once. (The rows above stay: the rows in view follow them in flow.)
+  const settled = useSettledAfterPaint(rows, first);
+  const overscanPending = settled.first === first && settled.rows !== rows;
   const headers = (table.getHeaderGroups()[0]?.headers ?? []).filter((header) => shown(header.column.id));
   const width = headers.reduce((sum, header) => sum + header.getSize(), 0);
   const keepWidth = compact && keepWidthWhenCompact;
@@ -116,6 +123,7 @@ export function VirtualTable<TData extends RowData>({
           style={{ height: totalSize, width, paddingTop: items[0]?.start ?? 0 }}
         >
           {items.map((item, position) => {
+            if (overscanPending && item.index > bottom) return null;
             const row = rows[position];
             // A row not in the window's data keeps its place, so the rows after it stay at their offsets.
             if (!row) return <div key={item.index} style={{ height: rowHeight }} />;

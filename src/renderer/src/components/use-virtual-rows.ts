@@ -157,6 +157,8 @@ export function useVirtualRows({ count, rowHeight, overscan, homeAndEnd = false 
     items,
     first,
     last,
+    /** the last row the viewport shows (the rows after it are overscan) */
+    bottom,
     count,
     rowHeight,
     totalSize,
