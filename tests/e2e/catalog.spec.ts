@@ -129,8 +129,10 @@ test('what changed after a control-API change: newly INACTIVE first, each linked
   await search(page).fill('amazon');
   const amazonRow = brands(page).getByRole('row').nth(1);
   await expect(amazonRow).toBeVisible();
-  const amazonId = (await amazonRow.locator('.brands-table__cell--id').textContent())!;
   const amazonName = (await amazonRow.locator('.brands-table__cell--name').getAttribute('title'))!;
+  await amazonRow.click();
+  const amazonId = (await detail(page).locator('dt:text-is("Product ID") + dd').textContent())!;
+  await page.keyboard.press('Escape');
   await control.changeBrand(amazonId, { status: 'INACTIVE' });
   await control.changeBrand(fixtures.flexible, { discountPercentage: 7.5 });
 

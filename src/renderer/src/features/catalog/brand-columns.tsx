@@ -28,23 +28,15 @@ function textPerBrand(text: (brand: BrandRow) => string): (brand: BrandRow) => s
 const categoriesText = textPerBrand((brand) => brand.categories.map(categoryLabel).join(', '));
 const faceValues = textPerBrand(faceValuesText);
 
-// Every cell is its text alone, in one element, except the name's initials: their own text node (hidden from
-// assistive technology), so a keystroke that shows another brand in a row changes texts only and restyles nothing
-// (initials drawn from an attribute made every changed row's name cell and its ::before recompute their style).
-// The full text of a cut cell is its title.
+// Every cell is its text alone, in one element, so a keystroke that shows another brand in a row changes texts
+// only and restyles nothing. The full text of a cut cell is its title. What a keystroke must lay out and paint is
+// ~0.1 ms per cell in Chromium, so the list holds what is compared across brands; the product ID (and its copy
+// button) and the logo or initials are in the brand's panel.
 export const brandColumns = helper.columns([
   helper.accessor('name', {
     id: 'name',
     header: 'Brand',
     size: 220,
-    cell: (info) => (
-      <>
-        <span className="brands-table__initials" aria-hidden="true">
-          {info.row.original.initials}
-        </span>
-        {info.getValue()}
-      </>
-    ),
   }),
   helper.accessor('status', { id: 'status', header: 'Status', size: 100 }),
   helper.accessor(categoriesText, { id: 'categories', header: 'Categories', size: 220 }),
@@ -56,7 +48,6 @@ export const brandColumns = helper.columns([
     size: 90,
     cell: (info) => formatPercent(info.getValue()),
   }),
-  helper.accessor('id', { id: 'id', header: 'Product ID', size: 260 }),
 ]);
 
 /** The title of a brand's cells that may be cut: their full text. */
