@@ -162,7 +162,7 @@ async function main() {
     .n;
 
   console.log(
-    `receiver (${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_MS} ms rounds, synchronous=NORMAL WAL, writes on ${onThread ? 'the writer thread' : 'main'} (${os.availableParallelism()} cores), client on its own thread for both servers)`,
+    `receiver (${CONNECTIONS} connections, ${ROUNDS} × ${ROUND_MS} ms rounds, synchronous=NORMAL WAL, writes on ${onThread ? 'the writer thread' : 'main, WAL checkpoints on a thread'} (${os.availableParallelism()} cores), client on its own thread for both servers)`,
   );
   console.log(
     `  receiver: verified + stored   ${fmt(median(receiverRates))} events/s   ratio ${(median(receiverRates) / median(bareRates)).toFixed(3)}   p50 ${percentile(receiverLatencies, 50).toFixed(2)} ms   p99 ${percentile(receiverLatencies, 99).toFixed(2)} ms`,

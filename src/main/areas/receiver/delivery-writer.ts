@@ -1,3 +1,4 @@
+import type { WalCheckpointer } from './wal-checkpointer.ts';
 import type { Outcome, Rejection, StoredDelivery, VerifiedDelivery, WebhookEventStore } from './webhook-event-store.ts';
 
 /**
@@ -19,21 +20,29 @@ export interface DeliveryWriter {
 /** The writer is closed, or its thread stopped: what it was given is not stored. */
 export class WriterStoppedError extends Error {}
 
-/** The writer on main's own connection: the fallback when no worker can run (an in-memory database). */
+/**
+ * The writer on main's own connection: on two cores (`writerThreadPaysOff`), with the WAL's checkpoints on a thread
+ * of their own (`checkpointer`), and the fallback when no worker can run (an in-memory database).
+ */
 export function createInThreadDeliveryWriter(
   store: WebhookEventStore,
   onError?: (error: unknown) => void,
+  checkpointer?: WalCheckpointer,
 ): DeliveryWriter {
+  const committed = <T>(result: T): T => {
+    checkpointer?.committed();
+    return result;
+  };
   return {
-    storeVerified: async (deliveries) => store.storeVerifiedMany(deliveries),
+    storeVerified: async (deliveries) => committed(store.storeVerifiedMany(deliveries)),
     async storeRejection(rejection) {
       try {
-        store.storeRejection(rejection);
+        committed(store.storeRejection(rejection));
       } catch (error) {
         onError?.(error);
       }
     },
-    recordOutcomes: async (outcomes) => store.recordOutcomes(outcomes),
-    close: async () => undefined,
+    recordOutcomes: async (outcomes) => committed(store.recordOutcomes(outcomes)),
+    close: async () => checkpointer?.close(),
   };
 }

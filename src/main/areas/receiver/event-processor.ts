@@ -7,11 +7,14 @@ import type { AppliedWebhook, InboundWebhook } from './webhook-topic.ts';
 /** The port to whatever acts on events (the kernel's topic): the receiver never imports orders, catalog or wallet. */
 export type ApplyWebhook = (event: InboundWebhook) => Promise<AppliedWebhook>;
 
+/** A delivery just committed, as main holds it: its bytes and, when it has it, the JSON parsed from those bytes. */
+export type HandedOverEvent = PendingEvent & { payload?: unknown };
+
 export interface EventProcessor {
   /** Processes what is pending (now or soon); the returned promise ends when the table has nothing pending. */
   drain(): Promise<void>;
   /** A delivery just committed as pending, handed over as main holds it: processed without reading it back. */
-  handOver(event: PendingEvent): void;
+  handOver(event: HandedOverEvent): void;
   /** Processes what was handed over (and whatever a drain asked for); ends when none of it is left. */
   process(): Promise<void>;
   /** Stops taking new rows and waits for the one in hand. */
@@ -50,11 +53,12 @@ export function createEventProcessor(deps: {
   let closed = false;
 
   /** What to write for the row once applied; written with the rest of its batch in one transaction. */
-  const processOne = async (row: PendingEvent): Promise<Outcome> => {
-    // The type was classified when the delivery was stored; only the payload is read again.
+  const processOne = async (row: HandedOverEvent): Promise<Outcome> => {
+    // The type was classified when the delivery was stored; a row read back has its payload parsed again, a
+    // hand-over brings the one parsed from the same bytes for the type and dedupe key.
     const parsed = webhookTypeIdSchema.safeParse(row.type);
     const type: WebhookTypeId | null = parsed.success ? parsed.data : null;
-    const payload = type === null ? undefined : readPayload(row.body);
+    const payload = type === null ? undefined : 'payload' in row ? row.payload : readPayload(row.body);
     if (type === null) return { id: row.id, state: 'recorded', changes: [], at: deps.now() };
     try {
       const outcome = await deps.apply({
@@ -72,11 +76,11 @@ export function createEventProcessor(deps: {
     }
   };
 
-  const handed: PendingEvent[] = [];
+  const handed: HandedOverEvent[] = [];
   let readBack = true;
   // Ids are assigned in commit order, so every pending row below the highest id read back was in that read.
   let readUpTo = 0;
-  const next = (): PendingEvent[] => {
+  const next = (): HandedOverEvent[] => {
     if (readBack) {
       const rows = deps.store.pending(BATCH);
       if (rows.length > 0) {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepareTeamOutboxEntries } from './team-outbox-entries.ts';
 import type { WebhookEventRow } from './webhook-event-store.ts';
 
 export interface EventFilter {
@@ -36,5 +37,13 @@ export const countPending = (db: Database.Database): number =>
 
 /** A failed event goes back to pending (the operator fixed what made it fail); any other state is left alone. */
 export const requeueFailed = (db: Database.Database, id: number): boolean =>
-  db.prepare("UPDATE webhook_events SET state = 'pending', error = NULL WHERE id = ? AND state = 'failed'").run(id)
-    .changes === 1;
+  db
+    .transaction(() => {
+      const requeued =
+        db
+          .prepare("UPDATE webhook_events SET state = 'pending', error = NULL WHERE id = ? AND state = 'failed'")
+          .run(id).changes === 1;
+      if (requeued) prepareTeamOutboxEntries(db).updated(JSON.stringify([{ id }]));
+      return requeued;
+    })
+    .immediate();

@@ -87,7 +87,7 @@ export function createReceiverRuntime(deps: {
         now: deps.now,
         onError: deps.onError,
         requestTimeoutMs: deps.requestTimeoutMs,
-        onStored: (stored, delivery) => {
+        onStored: (stored, delivery, payload) => {
           deps.onStored?.(stored);
           if (stored.duplicateOf !== null) return;
           processor.handOver({
@@ -95,6 +95,7 @@ export function createReceiverRuntime(deps: {
             received_at: delivery.receivedAt,
             type: delivery.type,
             body: delivery.body,
+            payload,
           });
           scheduleProcessing();
         },

@@ -20,8 +20,11 @@ export interface ReceiverServerOptions {
   /** Where verified deliveries and rejection records are written (a worker thread's connection, normally). */
   writer: DeliveryWriter;
   now: () => number;
-  /** After the commit, with the delivery as main holds it (processing takes it from here, not from the table). */
-  onStored?: (stored: StoredDelivery, delivery: VerifiedDelivery) => void;
+  /**
+   * After the commit, with the delivery as main holds it and the JSON parsed from its bytes (processing takes it
+   * from here, not from the table).
+   */
+  onStored?: (stored: StoredDelivery, delivery: VerifiedDelivery, payload: unknown) => void;
   onError?: (error: unknown) => void;
   /** A sender that has not finished its request by then is cut off (slow senders hold sockets). */
   requestTimeoutMs?: number;
@@ -46,11 +49,10 @@ const MAX_IN_FLIGHT = 2;
 const answer = (res: http.ServerResponse, status: number, body: Record<string, unknown>, close = false) => {
   if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-    ...(close ? { connection: 'close' } : {}),
-  });
+  // Headers as a flat list: node writes them as given, without an object to walk per answer.
+  const headers = ['content-type', 'application/json', 'content-length', String(Buffer.byteLength(text))];
+  if (close) headers.push('connection', 'close');
+  res.writeHead(status, headers);
   res.end(text);
 };
 
@@ -97,6 +99,7 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
     const { payload, type } = parseBody(body);
     queued.push({
       res,
+      payload,
       delivery: {
         receivedAt: now(),
         sourceIp,
@@ -114,7 +117,7 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
   // GROUP_COMMIT_MAX at a time) go to the writer as one batch right after that turn's I/O; while MAX_IN_FLIGHT
   // batches are out, later deliveries gather into the next one. Each delivery is answered once its batch is
   // committed: nothing is answered 200 before its row is.
-  let queued: Array<{ res: http.ServerResponse; delivery: VerifiedDelivery }> = [];
+  let queued: Array<{ res: http.ServerResponse; delivery: VerifiedDelivery; payload: unknown }> = [];
   const inFlight = new Set<Promise<void>>();
   const commit = () => {
     if (queued.length === 0 || inFlight.size >= MAX_IN_FLIGHT) return;
@@ -122,10 +125,10 @@ export async function startReceiverServer(options: ReceiverServerOptions): Promi
     queued = queued.slice(batch.length);
     const committed = writer.storeVerified(batch.map((entry) => entry.delivery)).then(
       (stored) =>
-        batch.forEach(({ res, delivery }, index) => {
+        batch.forEach(({ res, delivery, payload }, index) => {
           const result = stored[index]!;
           answer(res, 200, { ok: true, id: result.id, duplicate: result.duplicateOf !== null });
-          options.onStored?.(result, delivery);
+          options.onStored?.(result, delivery, payload);
         }),
       (error: unknown) => {
         // Not stored, so not acknowledged: a 200 here would lose the events.

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepareTeamOutboxEntries } from './team-outbox-entries.ts';
 
 export type Verdict = 'valid' | 'invalid' | 'missing' | 'too-large' | 'forbidden' | 'rate-limited';
 export type ProcessingState = 'rejected' | 'pending' | 'applied' | 'recorded' | 'failed' | 'duplicate';
@@ -72,6 +73,7 @@ export interface WebhookEventStore {
 }
 
 export function createWebhookEventStore(db: Database.Database): WebhookEventStore {
+  const outbox = prepareTeamOutboxEntries(db);
   const owner = db.prepare<[string], { id: number }>(
     'SELECT id FROM webhook_events WHERE dedupe_key = ? AND duplicate_of IS NULL',
   );
@@ -109,10 +111,13 @@ export function createWebhookEventStore(db: Database.Database): WebhookEventStor
   };
   // IMMEDIATE: the receiver's writer thread and main both write this table; a deferred transaction that read the
   // dedupe owner first could not take the write lock after the other connection's commit (SQLITE_BUSY, no wait).
-  const storeVerified = db.transaction(storeOne).immediate;
-  const storeVerifiedMany = db.transaction((deliveries: readonly VerifiedDelivery[]) =>
-    deliveries.map(storeOne),
-  ).immediate;
+  const storeBatch = (deliveries: readonly VerifiedDelivery[]): StoredDelivery[] => {
+    const stored = deliveries.map(storeOne);
+    if (stored.length > 0) outbox.inserted(stored[0]!.id, stored[stored.length - 1]!.id);
+    return stored;
+  };
+  const storeVerified = db.transaction((delivery: VerifiedDelivery) => storeBatch([delivery])[0]!).immediate;
+  const storeVerifiedMany = db.transaction(storeBatch).immediate;
   const pending = db.prepare<[number], PendingEvent>(
     "SELECT id, received_at, type, body FROM webhook_events WHERE state = 'pending' ORDER BY id LIMIT ?",
   );
@@ -131,17 +136,18 @@ export function createWebhookEventStore(db: Database.Database): WebhookEventStor
      WHERE webhook_events.id = o.value ->> 'id' AND webhook_events.state = 'pending'`);
   const recordOutcomes = db.transaction((outcomes: readonly Outcome[]) => {
     if (outcomes.length === 0) return;
-    recordOutcomeBatch.run(
-      JSON.stringify(
-        outcomes.map((outcome) =>
-          outcome.state === 'failed'
-            ? { id: outcome.id, state: 'failed', error: outcome.error.slice(0, 500), at: outcome.at }
-            : { id: outcome.id, state: outcome.state, changes: JSON.stringify(outcome.changes), at: outcome.at },
-        ),
+    const rows = JSON.stringify(
+      outcomes.map((outcome) =>
+        outcome.state === 'failed'
+          ? { id: outcome.id, state: 'failed', error: outcome.error.slice(0, 500), at: outcome.at }
+          : { id: outcome.id, state: outcome.state, changes: JSON.stringify(outcome.changes), at: outcome.at },
       ),
     );
+    recordOutcomeBatch.run(rows);
+    // A row that was no longer pending is enqueued too: shipping a row's same state again adds nothing.
+    outbox.updated(rows);
   }).immediate;
-  const storeRejection = (rejection: Rejection) =>
+  const insertRejection = (rejection: Rejection) =>
     Number(
       insert.run({
         receivedAt: rejection.receivedAt,
@@ -157,9 +163,15 @@ export function createWebhookEventStore(db: Database.Database): WebhookEventStor
         state: 'rejected',
       }).lastInsertRowid,
     );
-  const storeRejections = db.transaction((rejections: readonly Rejection[]) =>
-    rejections.forEach(storeRejection),
-  ).immediate;
+  const storeRejectionBatch = (rejections: readonly Rejection[]): number[] => {
+    const ids = rejections.map(insertRejection);
+    if (ids.length > 0) outbox.inserted(ids[0]!, ids[ids.length - 1]!);
+    return ids;
+  };
+  const storeRejection = db.transaction((rejection: Rejection) => storeRejectionBatch([rejection])[0]!).immediate;
+  const storeRejections = db.transaction((rejections: readonly Rejection[]) => {
+    storeRejectionBatch(rejections);
+  }).immediate;
   return {
     storeVerified,
     storeVerifiedMany,

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { createInThreadDeliveryWriter, WriterStoppedError, type DeliveryWriter } from './delivery-writer.ts';
 import { encodeBatch, type WriterReply, type WriterRequest } from './delivery-writer-protocol.ts';
+import { startWalCheckpointer } from './wal-checkpointer.ts';
 import { createWebhookEventStore, type Rejection, type StoredDelivery } from './webhook-event-store.ts';
 
 /**
@@ -130,7 +131,7 @@ export const writerThreadPaysOff = (cores = os.availableParallelism()): boolean 
 /**
  * The writer for a profile database: on a worker thread when the database is a file, the machine has a core to
  * spare and the worker's entry is there; else on main's own connection (an in-memory database cannot be shared
- * between connections).
+ * between connections), with the WAL's checkpoints on a thread when the entry is there (`wal-checkpointer.ts`).
  */
 export function openDeliveryWriter(
   db: Database.Database,
@@ -138,10 +139,16 @@ export function openDeliveryWriter(
   onThread: boolean = writerThreadPaysOff(),
 ): DeliveryWriter {
   const workerUrl = deliveryWriterWorkerUrl();
-  if (db.memory || !onThread) return createInThreadDeliveryWriter(createWebhookEventStore(db), onError);
-  if (!fs.existsSync(fileURLToPath(workerUrl))) {
+  const store = () => createWebhookEventStore(db);
+  if (db.memory) return createInThreadDeliveryWriter(store(), onError);
+  const hasWorker = fs.existsSync(fileURLToPath(workerUrl));
+  if (!onThread) {
+    const checkpointer = hasWorker ? startWalCheckpointer({ db, workerUrl, onError }) : undefined;
+    return createInThreadDeliveryWriter(store(), onError, checkpointer);
+  }
+  if (!hasWorker) {
     onError?.(new Error(`No receiver writer thread at ${workerUrl.href}; writing on main.`));
-    return createInThreadDeliveryWriter(createWebhookEventStore(db), onError);
+    return createInThreadDeliveryWriter(store(), onError);
   }
   return createWorkerDeliveryWriter({ file: db.name, workerUrl, onError });
 }

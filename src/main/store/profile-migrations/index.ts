@@ -12,6 +12,7 @@ import { importedCallsMigration } from './010-imported-calls.ts';
 import { goLiveRunsMigration } from './011-go-live-runs.ts';
 import { teamOutboxMigration } from './012-team-outbox.ts';
 import { metricsEndpointDayMigration } from './013-metrics-endpoint-day.ts';
+import { webhookEventsOutboxMigration } from './014-webhook-events-outbox.ts';
 
 /** One database per profile (profiles/<id>.db): calls, orders, wallet, catalog, webhooks. Append only. */
 export const profileMigrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const profileMigrations: readonly Migration[] = [
   goLiveRunsMigration,
   teamOutboxMigration,
   metricsEndpointDayMigration,
+  webhookEventsOutboxMigration,
 ];
