@@ -116,4 +116,36 @@ describe('processing fed by the writer’s answer', () => {
     expect(table).toEqual([]);
     await processor.close();
   });
+
+  it('gives way to the receiver after each batch while deliveries arrive, and catches up once they stop', async () => {
+    const row = (id: number): PendingEvent => ({
+      id,
+      received_at: id,
+      type: 'order-terminal-state',
+      body: orderBody(id),
+    });
+    const table: PendingEvent[] = [];
+    const appliedIds: number[] = [];
+    const processor = createEventProcessor({
+      profileId: 'p1',
+      store: { pending: (limit) => table.slice(0, limit) },
+      recordOutcomes: async () => undefined,
+      apply: async (event) => (appliedIds.push(event.eventId), { handled: true, changes: [] }),
+      now: () => 0,
+    });
+    await processor.drain();
+    expect(processor.hasWork()).toBe(false);
+    for (let id = 1; id <= 250; id += 1) processor.handOver(row(id));
+    // Deliveries are arriving: one batch per pass, the rest left for a later one.
+    await processor.process(() => true);
+    expect(appliedIds).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));
+    expect(processor.hasWork()).toBe(true);
+    await processor.process(() => true);
+    expect(appliedIds.length).toBe(200);
+    // They stopped: the pass goes on to the end.
+    await processor.process(() => false);
+    expect(appliedIds).toEqual(Array.from({ length: 250 }, (_, index) => index + 1));
+    expect(processor.hasWork()).toBe(false);
+    await processor.close();
+  });
 });

@@ -15,8 +15,13 @@ export interface EventProcessor {
   drain(): Promise<void>;
   /** A delivery just committed as pending, handed over as main holds it: processed without reading it back. */
   handOver(event: HandedOverEvent): void;
-  /** Processes what was handed over (and whatever a drain asked for); ends when none of it is left. */
-  process(): Promise<void>;
+  /**
+   * Processes what was handed over (and whatever a drain asked for); ends when none of it is left, or, when
+   * `yieldWhen` says so after a batch, with the rest left for a later pass (`hasWork`).
+   */
+  process(yieldWhen?: () => boolean): Promise<void>;
+  /** Something handed over or pending is not processed yet (a pass gave way to the receiver). */
+  hasWork(): boolean;
   /** Stops taking new rows and waits for the one in hand. */
   close(): Promise<void>;
 }
@@ -103,7 +108,7 @@ export function createEventProcessor(deps: {
     }
   };
 
-  const loop = async () => {
+  const loop = async (yieldWhen: (() => boolean) | undefined) => {
     for (;;) {
       if (closed) return;
       const rows = next();
@@ -118,13 +123,14 @@ export function createEventProcessor(deps: {
         // Applied rows are marked even when closing mid-batch, so none of them is applied twice.
         if (outcomes.length) await record(outcomes);
       }
+      if (yieldWhen?.()) return;
     }
   };
 
-  const run = (): Promise<void> => {
+  const run = (yieldWhen?: () => boolean): Promise<void> => {
     // Work that came in as a pass was ending goes to a pass of its own.
-    if (running) return running.then(() => (!closed && (readBack || handed.length > 0) ? run() : undefined));
-    running = loop().finally(() => {
+    if (running) return running.then(() => (!closed && (readBack || handed.length > 0) ? run(yieldWhen) : undefined));
+    running = loop(yieldWhen).finally(() => {
       running = null;
     });
     return running;
@@ -145,6 +151,7 @@ export function createEventProcessor(deps: {
       handed.push(event);
     },
     process: run,
+    hasWork: () => !closed && (readBack || handed.length > 0),
     async close() {
       closed = true;
       await running;
