@@ -129,7 +129,7 @@ test('what changed after a control-API change: newly INACTIVE first, each linked
   await search(page).fill('amazon');
   const amazonRow = brands(page).getByRole('row').nth(1);
   await expect(amazonRow).toBeVisible();
-  const amazonName = (await amazonRow.locator('.brands-table__cell--name').getAttribute('title'))!;
+  const amazonName = (await amazonRow.locator('.brands-table__cell--name').textContent())!;
   await amazonRow.click();
   const amazonId = (await detail(page).locator('dt:text-is("Product ID") + dd').textContent())!;
   await page.keyboard.press('Escape');

@@ -1,15 +1,11 @@
 import type { ReactTable, RowData } from '@tanstack/react-table';
+import { titleCutCell } from './cut-cell-title.ts';
 import { useSettledAfterPaint } from './use-settled-after-paint.ts';
 import type { VirtualRows } from './use-virtual-rows.ts';
-import {
-  virtualTableFeatures,
-  VirtualTableRow,
-  type VirtualCellAttributes,
-  type VirtualRowState,
-} from './VirtualTableRow.tsx';
+import { virtualTableFeatures, VirtualTableRow, type VirtualRowState } from './VirtualTableRow.tsx';
 import './virtual-table.css';
 
-export type { VirtualCellAttributes, VirtualRowState } from './VirtualTableRow.tsx';
+export type { VirtualRowState } from './VirtualTableRow.tsx';
 
 export { virtualTableFeatures };
 type VirtualTableFeatures = typeof virtualTableFeatures;
@@ -38,8 +34,6 @@ export interface VirtualTableProps<TData extends RowData> {
   sort?: VirtualTableSort;
   /** The column that says "Loading…" in a row whose page has not arrived. */
   loadingColumn?: string;
-  /** A cell's title and data attributes; a stable function (module level), or every row renders again. */
-  cellAttributes?: (data: TData, columnId: string) => VirtualCellAttributes | undefined;
   rowState: (data: TData, index: number) => VirtualRowState;
 }
 
@@ -58,7 +52,6 @@ export function VirtualTable<TData extends RowData>({
   headerModifiers = false,
   sort,
   loadingColumn,
-  cellAttributes,
   rowState,
 }: VirtualTableProps<TData>) {
   const shown = (columnId: string) => !shownColumns || shownColumns.has(columnId);
@@ -121,6 +114,7 @@ export function VirtualTable<TData extends RowData>({
           className="virtual-table__body"
           role="rowgroup"
           style={{ height: totalSize, width, paddingTop: items[0]?.start ?? 0 }}
+          onMouseOver={titleCutCell}
         >
           {items.map((item, position) => {
             if (overscanPending && item.index > bottom) return null;
@@ -141,7 +135,6 @@ export function VirtualTable<TData extends RowData>({
                 columns={table.options.columns}
                 shown={shownColumns}
                 loadingColumn={loadingColumn}
-                cellAttributes={cellAttributes}
               />
             );
           })}

@@ -15,9 +15,6 @@ export interface VirtualRowState {
   open: () => void;
 }
 
-/** Attributes of one cell beyond its text: its full text on hover, data its stylesheet draws from. */
-export type VirtualCellAttributes = { title?: string } & Partial<Record<`data-${string}`, string>>;
-
 export interface VirtualTableRowProps<TData extends RowData> {
   row: Row<VirtualTableFeatures, TData>;
   index: number;
@@ -28,8 +25,6 @@ export interface VirtualTableRowProps<TData extends RowData> {
   columns: unknown;
   shown: ReadonlySet<string> | undefined;
   loadingColumn: string | undefined;
-  /** A stable function (module level): a new one renders every row again. */
-  cellAttributes: ((data: TData, columnId: string) => VirtualCellAttributes | undefined) | undefined;
 }
 
 const sameAttributes = (a: VirtualRowState['attributes'], b: VirtualRowState['attributes']) => {
@@ -49,7 +44,6 @@ function sameRow<TData extends RowData>(before: VirtualTableRowProps<TData>, aft
     before.columns === after.columns &&
     before.shown === after.shown &&
     before.loadingColumn === after.loadingColumn &&
-    before.cellAttributes === after.cellAttributes &&
     before.state.selected === after.state.selected &&
     before.state.loading === after.state.loading &&
     before.state.tabStop === after.state.tabStop &&
@@ -97,7 +91,6 @@ function VirtualTableRowView<TData extends RowData>({
   block,
   shown,
   loadingColumn,
-  cellAttributes,
 }: VirtualTableRowProps<TData>) {
   return (
     <div
@@ -127,7 +120,6 @@ function VirtualTableRowView<TData extends RowData>({
             role="cell"
             className={`virtual-table__cell ${block}__cell ${block}__cell--${columnId}`}
             style={widthStyle(cell.column.getSize())}
-            {...(!state.loading && cellAttributes?.(row.original, columnId))}
           >
             {!state.loading ? cellContent(cell) : columnId === loadingColumn ? 'Loading…' : ''}
           </div>

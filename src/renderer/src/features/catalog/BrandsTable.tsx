@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'react';
 import { columnSort } from '../../components/column-sort.ts';
 import { useVirtualRows } from '../../components/use-virtual-rows.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
-import { brandCellAttributes, brandColumns, brandTableFeatures, SORTABLE } from './brand-columns.tsx';
+import { brandColumns, brandTableFeatures, SORTABLE } from './brand-columns.tsx';
 import { useCatalog } from './catalog-store.ts';
 
 export const ROW_HEIGHT = 32;
@@ -54,7 +54,6 @@ export function BrandsTable() {
       table={table}
       compact={compact}
       shownColumns={compact ? COMPACT : undefined}
-      cellAttributes={brandCellAttributes}
       sort={columnSort(SORTABLE, sort, 'asc', (next) => useCatalog.getState().setSort(next))}
       rowState={(brand, index) => ({
         selected: brand.id === selectedId,

@@ -1,6 +1,5 @@
 import { columnSizingFeature, createColumnHelper, tableFeatures } from '@tanstack/react-table';
 import type { BrandRow } from '../../../../shared/contract/catalog.ts';
-import type { VirtualCellAttributes } from '../../components/VirtualTable.tsx';
 import { categoryLabel, faceValuesText, formatPercent } from './catalog-format.ts';
 import type { BrandSort } from './local-search.ts';
 
@@ -27,11 +26,12 @@ function textPerBrand(text: (brand: BrandRow) => string): (brand: BrandRow) => s
 
 const categoriesText = textPerBrand((brand) => brand.categories.map(categoryLabel).join(', '));
 const faceValues = textPerBrand(faceValuesText);
+const discountText = textPerBrand((brand) => formatPercent(brand.discountPercent));
 
-// Every cell is its text alone, in one element, so a keystroke that shows another brand in a row changes texts
-// only and restyles nothing. The full text of a cut cell is its title. What a keystroke must lay out and paint is
-// ~0.1 ms per cell in Chromium, so the list holds what is compared across brands; the product ID (and its copy
-// button) and the logo or initials are in the brand's panel.
+// Every cell is its text alone, in one element, with no attribute of its own, so a keystroke that shows another
+// brand in a row changes texts only (a cut cell gets its full text as a title when the pointer enters it). What a
+// keystroke lays out and paints is ~0.1 ms per cell in Chromium, so the list holds what brands are compared by;
+// the product ID (and its copy button) and the logo or initials are in the brand's panel.
 export const brandColumns = helper.columns([
   helper.accessor('name', {
     id: 'name',
@@ -46,20 +46,6 @@ export const brandColumns = helper.columns([
     id: 'discount',
     header: 'Discount',
     size: 90,
-    cell: (info) => formatPercent(info.getValue()),
+    cell: (info) => discountText(info.row.original),
   }),
 ]);
-
-/** The title of a brand's cells that may be cut: their full text. */
-export function brandCellAttributes(brand: BrandRow, columnId: string): VirtualCellAttributes | undefined {
-  switch (columnId) {
-    case 'name':
-      return { title: brand.name };
-    case 'categories':
-      return { title: categoriesText(brand) };
-    case 'faceValues':
-      return { title: faceValues(brand) };
-    default:
-      return undefined;
-  }
-}
