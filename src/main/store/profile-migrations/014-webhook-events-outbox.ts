@@ -12,8 +12,8 @@ export const webhookEventsOutboxMigration: Migration = {
   name: 'webhook-events-outbox',
   up(db) {
     db.exec(`
-      DROP TRIGGER team_outbox_webhook_events_insert;
-      DROP TRIGGER team_outbox_webhook_events_update;
+      DROP TRIGGER IF EXISTS team_outbox_webhook_events_insert;
+      DROP TRIGGER IF EXISTS team_outbox_webhook_events_update;
     `);
   },
 };
