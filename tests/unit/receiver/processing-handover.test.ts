@@ -29,6 +29,13 @@ afterEach(async () => {
 
 const orderBody = (n: number) => Buffer.from(`{"id":"01JHANDOVER${String(n).padStart(6, '0')}","status":"SUCCESS"}`);
 
+const pendingRow = (id: number): PendingEvent => ({
+  id,
+  received_at: id,
+  type: 'order-terminal-state',
+  body: orderBody(id),
+});
+
 const until = async (done: () => boolean) => {
   while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
 };
@@ -76,13 +83,7 @@ describe('processing fed by the writer’s answer', () => {
   );
 
   it('never applies twice an event read back before its hand-over arrives, and reads back after a failed commit', async () => {
-    const row = (id: number): PendingEvent => ({
-      id,
-      received_at: id,
-      type: 'order-terminal-state',
-      body: orderBody(id),
-    });
-    let table: PendingEvent[] = [row(1), row(2)];
+    let table: PendingEvent[] = [pendingRow(1), pendingRow(2)];
     const appliedIds: number[] = [];
     let failNextCommit = false;
     const processor = createEventProcessor({
@@ -101,16 +102,16 @@ describe('processing fed by the writer’s answer', () => {
     await processor.drain();
     expect(appliedIds).toEqual([1, 2]);
     // The writer's answers for rows 1 and 2 arrive after the read-back applied them; row 3 is new.
-    table.push(row(3));
-    processor.handOver(row(1));
-    processor.handOver(row(2));
-    processor.handOver(row(3));
+    table.push(pendingRow(3));
+    processor.handOver(pendingRow(1));
+    processor.handOver(pendingRow(2));
+    processor.handOver(pendingRow(3));
     failNextCommit = true;
     await expect(processor.process()).rejects.toThrow('disk full');
     expect(appliedIds).toEqual([1, 2, 3]);
     // Row 3's outcome was not committed: still pending in the table, read back by the next pass.
-    processor.handOver(row(4));
-    table.push(row(4));
+    processor.handOver(pendingRow(4));
+    table.push(pendingRow(4));
     await processor.process();
     expect(appliedIds).toEqual([1, 2, 3, 3, 4]);
     expect(table).toEqual([]);
@@ -118,12 +119,6 @@ describe('processing fed by the writer’s answer', () => {
   });
 
   it('gives way to the receiver after each batch while deliveries arrive, and catches up once they stop', async () => {
-    const row = (id: number): PendingEvent => ({
-      id,
-      received_at: id,
-      type: 'order-terminal-state',
-      body: orderBody(id),
-    });
     const table: PendingEvent[] = [];
     const appliedIds: number[] = [];
     const processor = createEventProcessor({
@@ -135,7 +130,7 @@ describe('processing fed by the writer’s answer', () => {
     });
     await processor.drain();
     expect(processor.hasWork()).toBe(false);
-    for (let id = 1; id <= 250; id += 1) processor.handOver(row(id));
+    for (let id = 1; id <= 250; id += 1) processor.handOver(pendingRow(id));
     // Deliveries are arriving: one batch per pass, the rest left for a later one.
     await processor.process(() => true);
     expect(appliedIds).toEqual(Array.from({ length: 100 }, (_, index) => index + 1));

@@ -1,6 +1,6 @@
 import type { ReactTable, RowData } from '@tanstack/react-table';
 import { titleCutCell } from './cut-cell-title.ts';
-import { useSettledAfterPaint } from './use-settled-after-paint.ts';
+import { useChangedSincePaint } from './use-changed-since-paint.ts';
 import type { VirtualRows } from './use-virtual-rows.ts';
 import { virtualTableFeatures, VirtualTableRow, type VirtualRowState } from './VirtualTableRow.tsx';
 import './virtual-table.css';
@@ -60,8 +60,7 @@ export function VirtualTable<TData extends RowData>({
   // rows below them (out of view, there for the next scroll step) back after that frame has painted: the keystroke's
   // frame lays out and paints only what it shows, and no row out of view lingers from an earlier list. A window
   // that moved (a scroll) renders every row at once. (The rows above stay: the rows in view follow them in flow.)
-  const settled = useSettledAfterPaint(rows, first);
-  const overscanPending = settled.first === first && settled.rows !== rows;
+  const overscanPending = useChangedSincePaint(rows, first);
   const headers = (table.getHeaderGroups()[0]?.headers ?? []).filter((header) => shown(header.column.id));
   const width = headers.reduce((sum, header) => sum + header.getSize(), 0);
   const keepWidth = compact && keepWidthWhenCompact;
