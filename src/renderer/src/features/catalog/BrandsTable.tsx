@@ -53,6 +53,7 @@ export function BrandsTable() {
       rows={virtual}
       table={table}
       compact={compact}
+      headerModifiers
       shownColumns={compact ? COMPACT : undefined}
       sort={columnSort(SORTABLE, sort, 'asc', (next) => useCatalog.getState().setSort(next))}
       rowState={(brand, index) => ({

@@ -38,9 +38,9 @@ export const brandColumns = helper.columns([
     header: 'Brand',
     size: 220,
   }),
-  helper.accessor('status', { id: 'status', header: 'Status', size: 100 }),
-  helper.accessor(categoriesText, { id: 'categories', header: 'Categories', size: 360 }),
-  helper.accessor((row) => row.denominationType ?? '—', { id: 'type', header: 'Type', size: 100 }),
+  helper.accessor('status', { id: 'status', header: 'Status', size: 90 }),
+  helper.accessor(categoriesText, { id: 'categories', header: 'Categories', size: 240 }),
+  helper.accessor((row) => row.denominationType ?? '—', { id: 'type', header: 'Type', size: 90 }),
   helper.accessor(faceValues, { id: 'faceValues', header: 'Face values', size: 240 }),
   helper.accessor('discountPercent', {
     id: 'discount',
