@@ -131,6 +131,17 @@ describe('Catalog page: the brand browser', () => {
     for (const row of bodyRows()) expect(row.textContent!.toLowerCase()).toContain('brand 0');
   });
 
+  it('keeps the name search in a form of its own that Enter does not submit', async () => {
+    await openPage();
+    fireEvent.change(search(), { target: { value: 'brand 011' } });
+    const form = search().closest('form')!;
+    // Chromium's autofill reads the whole form of a changed field: this one holds the name alone
+    expect([...form.elements]).toEqual([search()]);
+    // fireEvent answers false when a handler prevented the default (a submit would reload the page)
+    expect(fireEvent.submit(form)).toBe(false);
+    expect(found()).toBe('10 brands match');
+  });
+
   it('hides INACTIVE brands until asked, then shows them greyed', async () => {
     await openPage();
     fireEvent.change(search(), { target: { value: 'jabong' } });

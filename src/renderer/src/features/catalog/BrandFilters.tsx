@@ -59,21 +59,28 @@ function BoundInput({
   );
 }
 
-/** The name, applied per keystroke (the list is filtered in the renderer); only this box re-renders as one types. */
+/**
+ * The name, applied per keystroke (the list is filtered in the renderer); only this box re-renders as one types.
+ * It is a form of its own: Chromium's autofill reads the form of a field on every change, and a field outside
+ * any form belongs to one made of every formless control of the page (half its work per keystroke, measured).
+ * Enter submits nothing: the list already shows the matches.
+ */
 function NameSearch() {
   const text = useCatalog((state) => state.filters.text);
   return (
-    <label className="catalog-filters__name">
-      Search brands by name
-      <input
-        type="search"
-        value={text}
-        placeholder="e.g. Amazon"
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(event) => useCatalog.getState().setText(event.target.value)}
-      />
-    </label>
+    <form className="catalog-filters__name-form" onSubmit={(event) => event.preventDefault()}>
+      <label className="catalog-filters__name">
+        Search brands by name
+        <input
+          type="search"
+          value={text}
+          placeholder="e.g. Amazon"
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(event) => useCatalog.getState().setText(event.target.value)}
+        />
+      </label>
+    </form>
   );
 }
 
