@@ -256,7 +256,11 @@ try {
       );
     return { steal, filteredP95: p95(false), baselineP95: p95(true) };
   });
-  const medianPass = [...perPass].sort((a, b) => a.filteredP95 - b.filteredP95)[Math.floor((perPass.length - 1) / 2)]!;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  const medianPass = {
+    filteredP95: median(perPass.map((pass) => pass.filteredP95)),
+    baselineP95: median(perPass.map((pass) => pass.baselineP95)),
+  };
 
   const mainTimes: number[] = [];
   for (const word of words)
@@ -289,7 +293,7 @@ try {
     `for comparison, main's catalog.search per keystroke (no IPC): p50 ${ms(percentile(mainTimes, 50))}   p95 ${ms(percentile(mainTimes, 95))}`,
   );
   console.log(
-    `ratio p95 (keystroke / unfiltered render), every pass: ${(percentile(filtered, 95) / percentile(baseline, 95)).toFixed(3)}; median pass: ${(medianPass.filteredP95 / medianPass.baselineP95).toFixed(3)}`,
+    `ratio p95 (keystroke / unfiltered render), every pass: ${(percentile(filtered, 95) / percentile(baseline, 95)).toFixed(3)}; medians of the passes: ${(medianPass.filteredP95 / medianPass.baselineP95).toFixed(3)}`,
   );
   console.log(
     `keystroke p95, median pass of ${perPass.length}: ${ms(medianPass.filteredP95)}   goal ≤ 16 ms: ${medianPass.filteredP95 <= 16 ? 'met' : 'NOT met'}`,
