@@ -1,16 +1,9 @@
 // The brand browser filters and sorts in the renderer (local-search.ts); this proves it answers exactly what
 // main's catalog.search answers over the same brands, in the same order, for any filters and sort.
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BrandRecord } from '../../src/main/areas/catalog/brand-record.ts';
 import { searchBrands } from '../../src/main/areas/catalog/brand-search.ts';
-import { CatalogStore } from '../../src/main/areas/catalog/catalog-store.ts';
-import { migrate } from '../../src/main/store/migrate.ts';
-import { apiCallsMigration } from '../../src/main/store/profile-migrations/001-api-calls.ts';
-import { metricsMinuteMigration } from '../../src/main/store/profile-migrations/002-metrics-minute.ts';
-import { ordersMigration } from '../../src/main/store/profile-migrations/003-orders.ts';
-import { catalogMigration } from '../../src/main/store/profile-migrations/004-catalog.ts';
 import { useCatalog } from '../../src/renderer/src/features/catalog/catalog-store.ts';
 import {
   DEFAULT_SORT,
@@ -24,73 +17,23 @@ import {
   type BrandSort,
 } from '../../src/renderer/src/features/catalog/local-search.ts';
 import { catalogSearchSchema } from '../../src/shared/contract/catalog.ts';
+import {
+  catalogArbitrary,
+  catalogDb,
+  CATEGORIES,
+  rupees,
+  searchTextFor,
+  sometimes,
+  STATUSES,
+} from '../fixtures/catalog-arbitraries.ts';
 
 // Letters that collide under case folding, an accent, a full-width letter (NFKC), a space and a quote.
 const letter = fc.constantFrom('a', 'b', 'c', 'A', 'B', 'é', 'É', 'ｂ', ' ', '"', 'z', '1');
-const CATEGORIES = ['FOOD', 'TRAVEL', 'FASHION', 'TOP_BRANDS'];
-const STATUSES = ['ACTIVE', 'INACTIVE', 'PAUSED'];
-const maybe = <T,>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
-const rupees = fc.integer({ min: 1, max: 400 }).map((value) => value * 2_500);
-const sometimes = <T,>(arbitrary: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
-
-const brandArbitrary = (id: string): fc.Arbitrary<BrandRecord> =>
-  fc
-    .record({
-      name: fc.string({ unit: letter, minLength: 1, maxLength: 8 }),
-      status: fc.constantFrom(...STATUSES),
-      categories: fc.subarray(CATEGORIES),
-      denominationType: fc.constantFrom('FIXED', 'FLEXIBLE', null),
-      denominations: maybe(fc.uniqueArray(rupees, { minLength: 1, maxLength: 5 })),
-      minVoucher: maybe(rupees),
-      span: maybe(rupees),
-      discount: maybe(fc.integer({ min: 0, max: 40 }).map((half) => half / 2)),
-    })
-    .map((drawn) => ({
-      id,
-      name: drawn.name,
-      status: drawn.status,
-      categories: [...drawn.categories].sort(),
-      denominationType: drawn.denominationType,
-      denominationsPaise: drawn.denominations ? [...drawn.denominations].sort((a, b) => a - b) : null,
-      restrictions: {
-        minOrderPaise: null,
-        maxOrderPaise: null,
-        minVoucherPaise: drawn.minVoucher,
-        maxVoucherPaise: drawn.minVoucher !== null && drawn.span !== null ? drawn.minVoucher + drawn.span : null,
-        maxVouchersPerOrder: null,
-        maxVouchersPerDenomination: null,
-        maxDenominationsPerOrder: null,
-      },
-      discountPercent: drawn.discount,
-      discountValidFrom: null,
-      discountValidTo: null,
-      retailModes: null,
-      usageInstructions: null,
-      logoUrl: null,
-      rawJson: '{}',
-    }));
-
-const catalogArbitrary = fc
-  .integer({ min: 0, max: 60 })
-  .chain((size) =>
-    fc.tuple(...Array.from({ length: size }, (_, index) => brandArbitrary(`B${String(index).padStart(3, '0')}`))),
-  );
+const catalogs = catalogArbitrary(letter);
 
 const filtersFor = (brands: readonly BrandRecord[]): fc.Arbitrary<BrandFilters> =>
   fc.record({
-    text: fc.oneof(
-      fc.constant(''),
-      fc.string({ unit: letter, maxLength: 4 }),
-      brands.length === 0
-        ? fc.constant('')
-        : fc
-            .tuple(fc.constantFrom(...brands), fc.nat(), fc.integer({ min: 1, max: 5 }), fc.boolean())
-            .map(([brand, start, length, upper]) => {
-              const piece = brand.name.slice(start % brand.name.length, (start % brand.name.length) + length);
-              return upper ? piece.toUpperCase() : piece;
-            }),
-    ),
+    text: searchTextFor(brands, letter),
     categories: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.subarray(CATEGORIES) }),
     denominationTypes: fc.oneof(
       { weight: 3, arbitrary: fc.constant([]) },
@@ -108,17 +51,9 @@ const sortArbitrary: fc.Arbitrary<BrandSort> = fc.record({
   direction: fc.constantFrom('asc' as const, 'desc' as const),
 });
 
-function catalogDb(brands: readonly BrandRecord[]): Database.Database {
-  const db = new Database(':memory:');
-  migrate(db, [apiCallsMigration, metricsMinuteMigration, ordersMigration, catalogMigration]);
-  const store = new CatalogStore(db);
-  db.transaction(() => brands.forEach((brand) => store.upsert(brand, 1)))();
-  return db;
-}
-
 describe('the renderer’s brand filter', () => {
   it('shows exactly the brands, in exactly the order, that catalog.search answers for the same question', () => {
-    const scenario = catalogArbitrary.chain((brands) =>
+    const scenario = catalogs.chain((brands) =>
       fc.tuple(
         fc.constant(brands),
         fc.array(fc.tuple(filtersFor(brands), sortArbitrary), { minLength: 1, maxLength: 8 }),
@@ -149,7 +84,7 @@ describe('the renderer’s brand filter', () => {
   it('narrowing by one more letter from the previous matches keeps exactly what a filter of everything keeps', () => {
     fc.assert(
       fc.property(
-        catalogArbitrary.chain((brands) =>
+        catalogs.chain((brands) =>
           fc.tuple(fc.constant(brands), filtersFor(brands), fc.string({ unit: letter, maxLength: 2 }), sortArbitrary),
         ),
         ([brands, filters, more, sort]) => {
@@ -188,7 +123,7 @@ describe('the renderer’s brand filter', () => {
       },
     );
     fc.assert(
-      fc.property(catalogArbitrary, fc.array(action, { minLength: 1, maxLength: 30 }), (brands, actions) => {
+      fc.property(catalogs, fc.array(action, { minLength: 1, maxLength: 30 }), (brands, actions) => {
         const db = catalogDb(brands);
         try {
           const loaded = searchBrands(db, catalogSearchSchema.parse({ statuses: STATUSES, limit: 500 })).rows;

@@ -1,88 +1,26 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { faceRange, foldName, type BrandRecord } from '../../../src/main/areas/catalog/brand-record.ts';
 import { searchBrands } from '../../../src/main/areas/catalog/brand-search.ts';
-import { CatalogStore } from '../../../src/main/areas/catalog/catalog-store.ts';
-import { migrate } from '../../../src/main/store/migrate.ts';
-import { apiCallsMigration } from '../../../src/main/store/profile-migrations/001-api-calls.ts';
-import { metricsMinuteMigration } from '../../../src/main/store/profile-migrations/002-metrics-minute.ts';
-import { ordersMigration } from '../../../src/main/store/profile-migrations/003-orders.ts';
-import { catalogMigration } from '../../../src/main/store/profile-migrations/004-catalog.ts';
 import { catalogSearchSchema, type CatalogSearchQuery } from '../../../src/shared/contract/catalog.ts';
+import {
+  catalogArbitrary,
+  catalogDb,
+  CATEGORIES,
+  rupees,
+  searchTextFor,
+  sometimes,
+  STATUSES,
+} from '../../fixtures/catalog-arbitraries.ts';
 
 // Letters that collide under case folding, an accent, a space, a quote (FTS syntax must not leak in) and U+0000.
 const letter = fc.constantFrom('a', 'b', 'c', 'A', 'B', 'é', 'É', ' ', '"', '*', 'z', '1', '\u0000');
-const CATEGORIES = ['FOOD', 'TRAVEL', 'FASHION', 'TOP_BRANDS'];
-const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
-const rupees = fc.integer({ min: 1, max: 400 }).map((value) => value * 2_500);
-
-const brandArbitrary = (id: string): fc.Arbitrary<BrandRecord> =>
-  fc
-    .record({
-      name: fc.string({ unit: letter, minLength: 1, maxLength: 8 }),
-      status: fc.constantFrom('ACTIVE', 'INACTIVE', 'PAUSED'),
-      categories: fc.subarray(CATEGORIES),
-      denominationType: fc.constantFrom('FIXED', 'FLEXIBLE', null),
-      denominations: maybe(fc.uniqueArray(rupees, { minLength: 1, maxLength: 5 })),
-      minVoucher: maybe(rupees),
-      span: maybe(rupees),
-      discount: maybe(fc.integer({ min: 0, max: 40 }).map((half) => half / 2)),
-    })
-    .map((drawn) => ({
-      id,
-      name: drawn.name,
-      status: drawn.status,
-      categories: [...drawn.categories].sort(),
-      denominationType: drawn.denominationType,
-      denominationsPaise: drawn.denominations ? [...drawn.denominations].sort((a, b) => a - b) : null,
-      restrictions: {
-        minOrderPaise: null,
-        maxOrderPaise: null,
-        minVoucherPaise: drawn.minVoucher,
-        maxVoucherPaise: drawn.minVoucher !== null && drawn.span !== null ? drawn.minVoucher + drawn.span : null,
-        maxVouchersPerOrder: null,
-        maxVouchersPerDenomination: null,
-        maxDenominationsPerOrder: null,
-      },
-      discountPercent: drawn.discount,
-      discountValidFrom: null,
-      discountValidTo: null,
-      retailModes: null,
-      usageInstructions: null,
-      logoUrl: null,
-      rawJson: '{}',
-    }));
-
-const catalogArbitrary = fc
-  .integer({ min: 0, max: 60 })
-  .chain((size) =>
-    fc.tuple(...Array.from({ length: size }, (_, index) => brandArbitrary(`B${String(index).padStart(3, '0')}`))),
-  );
-
-/** Absent three times in four, so most queries leave most brands in and the order is really compared. */
-const sometimes = <T>(arbitrary: fc.Arbitrary<T>) =>
-  fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
-
-/** Search text: none, random letters, or a piece of a real name (3+ letters take the trigram index), any case. */
-const textFor = (brands: readonly BrandRecord[]) =>
-  fc.oneof(
-    fc.constant(''),
-    fc.string({ unit: letter, maxLength: 4 }),
-    brands.length === 0
-      ? fc.constant('')
-      : fc
-          .tuple(fc.constantFrom(...brands), fc.nat(), fc.integer({ min: 1, max: 5 }), fc.boolean())
-          .map(([brand, start, length, upper]) => {
-            const piece = brand.name.slice(start % brand.name.length, (start % brand.name.length) + length);
-            return upper ? piece.toUpperCase() : piece;
-          }),
-  );
+const catalogs = catalogArbitrary(letter);
 
 const queryFor = (brands: readonly BrandRecord[]): fc.Arbitrary<CatalogSearchQuery> =>
   fc
     .record({
-      text: textFor(brands),
+      text: searchTextFor(brands, letter),
       match: fc.constantFrom('contains' as const, 'prefix' as const),
       categories: fc.oneof(
         { weight: 3, arbitrary: fc.constant([]) },
@@ -92,7 +30,7 @@ const queryFor = (brands: readonly BrandRecord[]): fc.Arbitrary<CatalogSearchQue
         { weight: 3, arbitrary: fc.constant([]) },
         { weight: 1, arbitrary: fc.subarray(['FIXED', 'FLEXIBLE']) },
       ),
-      statuses: sometimes(fc.subarray(['ACTIVE', 'INACTIVE', 'PAUSED'], { minLength: 1 })),
+      statuses: sometimes(fc.subarray(STATUSES, { minLength: 1 })),
       discountMin: sometimes(fc.integer({ min: 0, max: 20 })),
       discountMax: sometimes(fc.integer({ min: 0, max: 20 })),
       amountFromPaise: sometimes(rupees),
@@ -106,7 +44,7 @@ const queryFor = (brands: readonly BrandRecord[]): fc.Arbitrary<CatalogSearchQue
     })
     .map((drawn) => catalogSearchSchema.parse(drawn));
 
-const scenarioArbitrary = catalogArbitrary.chain((brands) =>
+const scenarioArbitrary = catalogs.chain((brands) =>
   fc.tuple(fc.constant(brands), fc.array(queryFor(brands), { minLength: 1, maxLength: 8 })),
 );
 
@@ -156,14 +94,6 @@ function bruteForce(brands: readonly BrandRecord[], query: CatalogSearchQuery) {
   return { ids: sorted.slice(query.offset, query.offset + query.limit).map((brand) => brand.id), total: sorted.length };
 }
 
-function catalogDb(brands: readonly BrandRecord[]): Database.Database {
-  const db = new Database(':memory:');
-  migrate(db, [apiCallsMigration, metricsMinuteMigration, ordersMigration, catalogMigration]);
-  const store = new CatalogStore(db);
-  db.transaction(() => brands.forEach((brand) => store.upsert(brand, 1)))();
-  return db;
-}
-
 describe('brand search', () => {
   it('returns exactly what a brute-force filter, sort and slice of the same brands returns', () => {
     fc.assert(
@@ -183,7 +113,7 @@ describe('brand search', () => {
   });
 
   it('hides INACTIVE brands unless asked, and reads a brand row back with its face range and initials', () => {
-    const brands = fc.sample(catalogArbitrary, { numRuns: 1, seed: 3 })[0]!;
+    const brands = fc.sample(catalogs, { numRuns: 1, seed: 3 })[0]!;
     const db = catalogDb([
       ...brands,
       {
