@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { originSchema } from './origin.ts';
 import { callOutcomeSchema, failureKindSchema, hubbleFailureSchema } from '../hubble/failure.ts';
 import { operation } from './define.ts';
+import { epochMs } from './epoch-ms.ts';
 
 const identifier = z.string().trim().min(1).max(200);
 
@@ -22,9 +23,9 @@ export const callFiltersSchema = z.strictObject({
   errorId: z.string().trim().min(1).max(64).optional(),
   outcome: callOutcomeSchema.optional(),
   /** epoch milliseconds, inclusive */
-  from: z.number().int().min(0).optional(),
+  from: epochMs.optional(),
   /** epoch milliseconds, exclusive */
-  to: z.number().int().min(0).optional(),
+  to: epochMs.optional(),
 });
 export type CallFilters = z.infer<typeof callFiltersSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { operation } from './define.ts';
+import { epochMs } from './epoch-ms.ts';
 
 /*
  * Money rule: every amount that crosses IPC or is stored is a whole number of paise (₹6,250.50 = 625050).
@@ -180,9 +181,9 @@ export const catalogChangesSchema = z
   .strictObject({
     syncId: z.number().int().positive().optional(),
     /** epoch ms, inclusive */
-    from: z.number().int().min(0).optional(),
+    from: epochMs.optional(),
     /** epoch ms, exclusive */
-    to: z.number().int().min(0).optional(),
+    to: epochMs.optional(),
     limit: z.number().int().min(1).max(10_000).default(2_000),
   })
   .refine((input) => input.syncId === undefined || (input.from === undefined && input.to === undefined), {

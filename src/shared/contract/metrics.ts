@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { callFiltersSchema } from './calls.ts';
 import { operation } from './define.ts';
+import { epochMs } from './epoch-ms.ts';
 import { orderFiltersSchema } from './orders.ts';
 import { rateLimitSchema } from './profiles.ts';
 
-const epochMs = z.number().int().min(0);
 const MAX_RANGE_MS = 400 * 86_400_000;
 /** 10 080 points per series at most: more than any chart can show. */
 const MAX_MINUTE_RANGE_MS = 7 * 86_400_000;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { originSchema } from './origin.ts';
 import { hubbleFailureSchema } from '../hubble/failure.ts';
 import { operation } from './define.ts';
+import { epochMs } from './epoch-ms.ts';
 import { confirmationFields } from './guard.ts';
 
 /*
@@ -147,9 +148,9 @@ export const orderFiltersSchema = z.strictObject({
   /** matches orderId, referenceId or brand name (a fragment) */
   text: z.string().trim().min(1).max(200).optional(),
   /** epoch milliseconds, inclusive */
-  from: z.number().int().min(0).optional(),
+  from: epochMs.optional(),
   /** epoch milliseconds, exclusive */
-  to: z.number().int().min(0).optional(),
+  to: epochMs.optional(),
 });
 export type OrderFilters = z.infer<typeof orderFiltersSchema>;
 

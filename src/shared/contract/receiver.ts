@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { webhookTypeIdSchema } from '../webhooks/webhook-types.ts';
 import { operation } from './define.ts';
+import { epochMs } from './epoch-ms.ts';
 import { confirmationFields } from './guard.ts';
 
 const ipAddress = z.union([z.ipv4(), z.ipv6()]);
-const epochMs = z.number().int().min(0);
 
 export const DEFAULT_RECEIVER_BODY_LIMIT = 1024 * 1024;
 export const LOOPBACK_BIND_ADDRESS = '127.0.0.1';

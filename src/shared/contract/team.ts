@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { operation } from './define.ts';
+import { epochMs } from './epoch-ms.ts';
 import { confirmationFields } from './guard.ts';
-
-const epochMs = z.number().int().min(0);
 
 /** A team space's name: the same name on every console of a partner environment (e.g. `acme-production`). */
 export const teamSpaceSchema = z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { operation } from './define.ts';
+import { epochMs } from './epoch-ms.ts';
 
-const epochMs = z.number().int().min(0);
 const paise = z.number().int();
 const hours = z.number().nonnegative().nullable();
 
