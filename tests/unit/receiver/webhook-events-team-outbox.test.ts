@@ -9,16 +9,10 @@ import {
 } from '../../../src/main/areas/receiver/webhook-event-store.ts';
 import { writeTeamLink } from '../../../src/main/areas/team/team-link-store.ts';
 import { migrate } from '../../../src/main/store/migrate.ts';
-import type { TeamLinkSettings } from '../../../src/shared/contract/team.ts';
+import { linkedToTeam } from '../../fixtures/team-link-settings.ts';
 import { openProfileDb, receiverTestMigrations, tempDir } from './receiver-fixture.ts';
 
-const settings: TeamLinkSettings = {
-  url: 'postgres://hubble_console@db.example.com:5432/hubble_team',
-  tls: 'verify-full',
-  caCertPath: null,
-  space: 'acme-staging',
-  operator: 'Priya',
-};
+const settings = linkedToTeam;
 
 let db: Database.Database;
 let store: WebhookEventStore;

@@ -9,15 +9,9 @@ import { readTeamLink, writeTeamLink } from '../../../src/main/areas/team/team-l
 import { prepareCallInsert } from '../../../src/main/kernel/call-log/call-log-writer.ts';
 import { openDatabase } from '../../../src/main/store/open-database.ts';
 import { profileMigrations } from '../../../src/main/store/profile-migrations/index.ts';
-import type { TeamLinkSettings } from '../../../src/shared/contract/team.ts';
+import { linkedToTeam } from '../../fixtures/team-link-settings.ts';
 
-const settings: TeamLinkSettings = {
-  url: 'postgres://hubble_console@db.example.com:5432/hubble_team',
-  tls: 'verify-full',
-  caCertPath: null,
-  space: 'acme-staging',
-  operator: 'Priya',
-};
+const settings = linkedToTeam;
 
 const dirs: string[] = [];
 afterEach(() => {
